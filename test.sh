@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The project's whole test run: installs what the tests need, builds the offline solution,
+# runs every test project, the infrastructure checks, and prints one closing count line.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Installing Azurite (npm, pinned by tools/azurite/package-lock.json)"
+(cd tools/azurite && npm ci --no-audit --no-fund --loglevel=error)
+
+step "Building the offline solution (everything but the Azure Functions app)"
+dotnet build Broadcast.Offline.slnf -c Release -warnaserror
+
+results=$(mktemp -d)
+step "Running the tests"
+set +e
+dotnet test Broadcast.Offline.slnf -c Release --no-build \
+  --logger "trx" --results-directory "$results" 2>&1 | tee "$results/test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+if [ -x scripts/infra-check.sh ]; then
+  step "Checking infra/ with bicep build and bicep lint"
+  scripts/infra-check.sh
+fi
+
+# One closing line that counts every test of every project, from the TRX files.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); passed=$((passed + ${p:-0}))
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); failed=$((failed + ${f:-0}))
+  s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters"); skipped=$((skipped + ${s:-0}))
+done
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
