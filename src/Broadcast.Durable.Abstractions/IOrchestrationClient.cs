@@ -16,7 +16,10 @@ public interface IOrchestrationClient
         StartOrchestrationOptions? options = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Sends an event to an instance; it is buffered until the instance waits for it.</summary>
+    /// <summary>
+    /// Sends an event to an instance; it is buffered until the instance waits for it. An unknown id throws
+    /// <see cref="InstanceNotFoundException"/>; an event for a finished instance is dropped, as in Durable Task.
+    /// </summary>
     Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one instance, or null when it does not exist.</summary>
