@@ -38,6 +38,15 @@ public sealed class IlvbException : Exception
     /// <summary>The seed's advice, when there is one.</summary>
     public string? Advice { get; }
 
+    /// <summary>The operation that failed, when the client knows it.</summary>
+    public IlvbOperation? Operation { get; init; }
+
+    /// <summary>
+    /// The vendor's own text (<c>str_errorinfo</c> or <c>str_error_msg</c>), with any credential
+    /// it might echo removed; not part of <see cref="Exception.Message"/>.
+    /// </summary>
+    public string? VendorMessage { get; init; }
+
     /// <summary>
     /// True when the request may have reached the vendor although no success was read
     /// (timeout, lost connection, HTTP 5xx, malformed response): a start must then be treated as "maybe started".
