@@ -55,14 +55,15 @@ public sealed class IlvbErrorCatalog
         _entries = Entries.ToFrozenDictionary(entry => entry.Code);
     }
 
-    /// <summary>The catalog with the default transient codes.</summary>
-    public static IlvbErrorCatalog Default { get; } = new();
-
     /// <summary>The default transient codes: 40000207, 40000208 (push), 30000208 (recording).</summary>
     public static IReadOnlyList<long> DefaultTransientCodes { get; } = [40000207, 40000208, 30000208];
 
     /// <summary>Codes meaning the wanted state already holds: push or recording already ended, push already running.</summary>
     public static IReadOnlyList<long> AlreadyDoneCodes { get; } = [40000412, 40000413, 30000412, 30000413, 40000415];
+
+    /// <summary>The catalog with the default transient codes.</summary>
+    /// <remarks>Declared after the code lists: static initializers run in text order.</remarks>
+    public static IlvbErrorCatalog Default { get; } = new();
 
     /// <summary>The seed's codes, in the seed's order.</summary>
     public IReadOnlyList<IlvbErrorEntry> Entries { get; }
