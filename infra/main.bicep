@@ -63,7 +63,20 @@ param instanceMemoryMB int = 2048
 @maxValue(730)
 param logRetentionInDays int = 30
 
-@description('Which ILVB credential Key Vault holds: the app secret key (UserSigs are generated) or a fixed UserSig.')
+@description('The ILVB application\'s sdkappid (Ilvb:SdkAppId).')
+param ilvbSdkAppId string
+
+@description('The ILVB admin account the calls are made as (Ilvb:Identifier).')
+param ilvbIdentifier string
+
+@description('Which vendor domain to call (Ilvb:Environment).')
+@allowed([
+  'Test'
+  'Formal'
+])
+param ilvbEnvironment string = 'Test'
+
+@description('Which ILVB credential Key Vault holds: the app secret key (UserSigs are issued here) or a fixed UserSig.')
 @allowed([
   'SecretKey'
   'UserSig'
@@ -74,6 +87,9 @@ param ilvbCredentialKind string = 'SecretKey'
 @secure()
 param ilvbCredential string = ''
 
+@description('Whether calls to ILVB use the mutual-TLS client certificate held in Key Vault.')
+param ilvbUseClientCertificate bool = true
+
 @description('The ILVB mutual-TLS client certificate as base64 PFX; empty to set the Key Vault secret later.')
 @secure()
 param ilvbClientCertificate string = ''
@@ -82,10 +98,14 @@ param ilvbClientCertificate string = ''
 @secure()
 param ilvbClientCertificatePassword string = ''
 
-@description('Non-secret ILVB options as app settings, e.g. {"Ilvb__SdkAppId": "1400000000"}.')
+@description('The API key every HTTP call must send in X-Api-Key (Host:ApiKey); empty to set the Key Vault secret later.')
+@secure()
+param apiKey string = ''
+
+@description('More ILVB options as app settings, e.g. {"Ilvb__RequestTimeout": "00:00:15"}.')
 param ilvbSettings object = {}
 
-@description('Session options as app settings, e.g. {"Sessions__JoinTimeout": "00:10:00"}.')
+@description('Session options as app settings, e.g. {"Sessions__DefaultJoinTimeout": "00:10:00"}.')
 param sessionsSettings object = {}
 
 var token = uniqueString(resourceGroup().id, baseName)
@@ -102,6 +122,17 @@ var names = {
   deploymentContainer: 'app-package-${token}'
 }
 var useScheduler = durableBackend == 'DurableTaskScheduler'
+
+var secretNames = {
+  credential: ilvbCredentialKind == 'SecretKey' ? 'ilvb-secret-key' : 'ilvb-usersig'
+  certificate: 'ilvb-client-certificate'
+  certificatePassword: 'ilvb-client-certificate-password'
+  apiKey: 'api-key'
+}
+
+// A versionless secret URI: a rotated secret is picked up without redeploying.
+func keyVaultReference(vaultUri string, secretName string) string =>
+  '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName}/)'
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -147,12 +178,14 @@ module secrets 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     appPrincipalId: identity.outputs.principalId
-    credentialSecretName: ilvbSecretNames.credential
+    credentialSecretName: secretNames.credential
     credentialValue: ilvbCredential
-    certificateSecretName: ilvbSecretNames.certificate
+    certificateSecretName: secretNames.certificate
     certificateValue: ilvbClientCertificate
-    certificatePasswordSecretName: ilvbSecretNames.certificatePassword
+    certificatePasswordSecretName: secretNames.certificatePassword
     certificatePasswordValue: ilvbClientCertificatePassword
+    apiKeySecretName: secretNames.apiKey
+    apiKeyValue: apiKey
   }
 }
 
@@ -168,16 +201,6 @@ module scheduler 'modules/durableTaskScheduler.bicep' = if (useScheduler) {
     appPrincipalId: identity.outputs.principalId
   }
 }
-
-var ilvbSecretNames = {
-  credential: ilvbCredentialKind == 'SecretKey' ? 'ilvb-secret-key' : 'ilvb-usersig'
-  certificate: 'ilvb-client-certificate'
-  certificatePassword: 'ilvb-client-certificate-password'
-}
-
-// A versionless secret URI: a rotated secret is picked up without redeploying.
-func keyVaultReference(vaultUri string, secretName string) string =>
-  '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName}/)'
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: names.applicationInsights
@@ -203,11 +226,24 @@ var schedulerSettings = useScheduler
     }
   : {}
 
-var ilvbSecretSettings = {
-  'Ilvb__${ilvbCredentialKind}': keyVaultReference(secrets.outputs.vaultUri, ilvbSecretNames.credential)
-  Ilvb__ClientCertificate__Pfx: keyVaultReference(secrets.outputs.vaultUri, ilvbSecretNames.certificate)
-  Ilvb__ClientCertificate__Password: keyVaultReference(secrets.outputs.vaultUri, ilvbSecretNames.certificatePassword)
+var ilvbAppSettings = {
+  Ilvb__SdkAppId: ilvbSdkAppId
+  Ilvb__Identifier: ilvbIdentifier
+  Ilvb__Environment: ilvbEnvironment
+  'Ilvb__${ilvbCredentialKind}': keyVaultReference(secrets.outputs.vaultUri, secretNames.credential)
 }
+
+var apiSettings = {
+  Host__ApiKey: keyVaultReference(secrets.outputs.vaultUri, secretNames.apiKey)
+}
+
+// The ILVB client reads its certificate from a file; the Functions app writes this base64 PFX to one at start.
+var certificateSettings = ilvbUseClientCertificate
+  ? {
+      IlvbCertificate__Pfx: keyVaultReference(secrets.outputs.vaultUri, secretNames.certificate)
+      Ilvb__ClientCertificatePassword: keyVaultReference(secrets.outputs.vaultUri, secretNames.certificatePassword)
+    }
+  : {}
 
 module functionApp 'modules/functionApp.bicep' = {
   name: 'functionApp'
@@ -221,7 +257,7 @@ module functionApp 'modules/functionApp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     dotnetVersion: '10.0'
-    appSettings: union(hostSettings, schedulerSettings, ilvbSettings, ilvbSecretSettings, sessionsSettings)
+    appSettings: union(hostSettings, schedulerSettings, apiSettings, ilvbAppSettings, certificateSettings, ilvbSettings, sessionsSettings)
   }
 }
 
@@ -231,7 +267,7 @@ output functionAppName string = functionApp.outputs.name
 @description('Base URL of the HTTP API.')
 output apiBaseUrl string = 'https://${functionApp.outputs.defaultHostName}/api'
 
-@description('Name of the Key Vault holding the ILVB credentials.')
+@description('Name of the Key Vault holding the ILVB credentials and the API key.')
 output keyVaultName string = secrets.outputs.name
 
 @description('Name of the storage account (queues session-requests and user-joined).')

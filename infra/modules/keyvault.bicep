@@ -1,5 +1,5 @@
-// Key Vault for the ILVB credentials: the secret key that UserSigs are generated from (or a fixed
-// UserSig) and the mutual-TLS client certificate (PFX, base64) with its password. Access is by
+// Key Vault for the secrets: the ILVB secret key that UserSigs are issued from (or a fixed UserSig),
+// the mutual-TLS client certificate (PFX, base64) with its password, and the HTTP API key. Access is by
 // Azure RBAC only; the app's identity may read secrets and nothing else. A value left empty here is
 // not written: set it later with `az keyvault secret set` (see docs/azure-functions.md).
 
@@ -37,6 +37,13 @@ param certificatePasswordSecretName string
 @description('The client certificate password; empty to leave the secret to be set later.')
 @secure()
 param certificatePasswordValue string
+
+@description('Name of the secret holding the HTTP API key.')
+param apiKeySecretName string
+
+@description('The HTTP API key; empty to leave the secret to be set later.')
+@secure()
+param apiKeyValue string
 
 // Built-in role: Key Vault Secrets User (read secret values).
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
@@ -81,6 +88,14 @@ resource certificatePassword 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if
   name: certificatePasswordSecretName
   properties: {
     value: certificatePasswordValue
+  }
+}
+
+resource apiKey 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(apiKeyValue)) {
+  parent: vault
+  name: apiKeySecretName
+  properties: {
+    value: apiKeyValue
   }
 }
 
