@@ -1,0 +1,108 @@
+using System.Globalization;
+using Broadcast.Durable;
+
+namespace Broadcast.Sessions;
+
+/// <summary>
+/// Calls one activity until the error policy is satisfied: each attempt and each wait goes into the
+/// timeline, and waits are durable timers, so the whole sequence survives a restart.
+/// </summary>
+internal static class AttemptLoop
+{
+    public static async Task<AttemptResult<T>> RunAsync<T>(
+        SessionRun run,
+        string operation,
+        RetrySchedule schedule,
+        bool cancellable,
+        Func<int, object> input,
+        Func<CallOutcome<T>, AttemptVerdict> classify,
+        Func<CallOutcome<T>, string> describeSuccess)
+    {
+        var firstAt = run.Now;
+        for (var attempt = 1; ; attempt++)
+        {
+            var sentAt = run.Now;
+            var outcome = await CallAsync<T>(run, operation, input(attempt));
+            var verdict = classify(outcome);
+            NoteCall(run, operation, attempt, sentAt, outcome, verdict, describeSuccess);
+            if (verdict != AttemptVerdict.Retry)
+            {
+                return new AttemptResult<T>(verdict, outcome, Cancelled: false);
+            }
+
+            if (cancellable && run.CancelRequested)
+            {
+                return new AttemptResult<T>(AttemptVerdict.Failed, outcome, Cancelled: true);
+            }
+
+            var delay = RetryTiming.DelayBefore(schedule, run.SessionId, operation, attempt + 1);
+            if (GivesUp(schedule, attempt, run.Now + delay - firstAt) is { } reason)
+            {
+                run.Note(TimelineKind.Error, $"{operation}: giving up after {attempt} attempt(s): {reason}.", operation, attempt,
+                    outcome.Error?.Code);
+                return new AttemptResult<T>(AttemptVerdict.Failed, outcome, Cancelled: false);
+            }
+
+            run.Note(TimelineKind.Retry, $"{operation}: attempt {attempt + 1} in {Format(delay)}.", operation, attempt + 1,
+                outcome.Error?.Code, delay);
+            Log.RetryScheduled(run.Logger, run.SessionId, operation, attempt + 1, delay);
+            if (!await run.WaitUntilAsync(run.Now + delay, cancellable))
+            {
+                return new AttemptResult<T>(AttemptVerdict.Failed, outcome, Cancelled: true);
+            }
+        }
+    }
+
+    private static async Task<CallOutcome<T>> CallAsync<T>(SessionRun run, string operation, object input)
+    {
+        try
+        {
+            return await run.Context.CallActivityAsync<CallOutcome<T>>(operation, input);
+        }
+        catch (TaskFailedException e)
+        {
+            // Activities answer vendor failures as data; an exception here is a fault of our own. The call may
+            // have reached the vendor before it, so a start counts as "maybe started".
+            return new CallOutcome<T>(default, new SessionError(operation, Kind: null, Code: null, Category: null,
+                $"The {operation} activity failed: {e.FailureDetails.ErrorMessage}", OutcomeUnknown: true));
+        }
+    }
+
+    private static string? GivesUp(RetrySchedule schedule, int attemptsMade, TimeSpan elapsedAtNextAttempt)
+    {
+        if (schedule.MaxAttempts is { } max && attemptsMade >= max)
+        {
+            return $"the limit is {max} attempt(s)";
+        }
+
+        return schedule.GiveUpAfter is { } limit && elapsedAtNextAttempt > limit
+            ? $"the next attempt would start after the limit of {Format(limit)}"
+            : null;
+    }
+
+    private static void NoteCall<T>(
+        SessionRun run, string operation, int attempt, DateTimeOffset sentAt, CallOutcome<T> outcome, AttemptVerdict verdict,
+        Func<CallOutcome<T>, string> describeSuccess)
+    {
+        if (outcome.Error is { } error)
+        {
+            run.LastCallError = error;
+            var unknown = error.OutcomeUnknown ? " The request may have reached the vendor." : "";
+            run.Note(TimelineKind.Call, $"{operation} attempt {attempt}: {error}.{unknown}", operation, attempt, error.Code, at: sentAt);
+        }
+        else
+        {
+            run.LastCallError = null;
+            run.Note(TimelineKind.Call, $"{operation} attempt {attempt}: {describeSuccess(outcome)}", operation, attempt, at: sentAt);
+        }
+
+        if (verdict == AttemptVerdict.Failed && outcome.Error is { } fatal)
+        {
+            run.Note(TimelineKind.Error, $"{operation}: not retried ({fatal.Category?.ToString() ?? "unexpected failure"}).",
+                operation, attempt, fatal.Code);
+        }
+    }
+
+    public static string Format(TimeSpan span) => span.ToString(span < TimeSpan.FromMinutes(1) ? @"s\.fff\s" : "c",
+        CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+using Cronos;
+
+namespace Broadcast.Sessions;
+
+/// <summary>A parsed cron expression in a time zone.</summary>
+internal sealed class CronSchedule
+{
+    private readonly CronExpression expression;
+    private readonly TimeZoneInfo zone;
+
+    private CronSchedule(CronExpression expression, TimeZoneInfo zone)
+    {
+        this.expression = expression;
+        this.zone = zone;
+    }
+
+    /// <summary>The first occurrence strictly after <paramref name="after"/>, or null when there is none.</summary>
+    public DateTimeOffset? NextAfter(DateTimeOffset after) =>
+        expression.GetNextOccurrence(after.UtcDateTime, zone) is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : null;
+
+    /// <summary>Parses; the problems go into <paramref name="errors"/> under <paramref name="cronPath"/> and <paramref name="zonePath"/>.</summary>
+    public static CronSchedule? TryParse(string? cron, string? timeZone, string cronPath, string zonePath, ValidationErrors errors)
+    {
+        var expression = TryParseExpression(cron, cronPath, errors);
+        var zone = TryFindZone(timeZone, zonePath, errors);
+        return expression is null || zone is null ? null : new CronSchedule(expression, zone);
+    }
+
+    /// <summary>Parses a definition that was validated before; throws when it no longer parses.</summary>
+    public static CronSchedule Parse(string cron, string timeZone)
+    {
+        var errors = new ValidationErrors();
+        return TryParse(cron, timeZone, "cron", "timeZone", errors) ?? throw new SessionValidationException(errors.ToDictionary());
+    }
+
+    private static CronExpression? TryParseExpression(string? cron, string path, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(cron))
+        {
+            errors.Add(path, "is required.");
+            return null;
+        }
+
+        var text = cron.Trim();
+        if (!text.StartsWith('@') && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5)
+        {
+            errors.Add(path, "must have five fields (minute hour day-of-month month day-of-week) or be a macro such as @daily.");
+            return null;
+        }
+
+        try
+        {
+            return CronExpression.Parse(text, CronFormat.Standard);
+        }
+        catch (CronFormatException e)
+        {
+            errors.Add(path, $"is not a valid cron expression: {e.Message}");
+            return null;
+        }
+    }
+
+    private static TimeZoneInfo? TryFindZone(string? timeZone, string path, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(timeZone))
+        {
+            errors.Add(path, "is required (an IANA id such as Europe/Berlin, or UTC).");
+            return null;
+        }
+
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            errors.Add(path, $"'{timeZone}' is not a known time zone (use an IANA id such as Europe/Berlin, or UTC).");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Broadcast.Ilvb;
+using Microsoft.Extensions.Logging;
+
+namespace Broadcast.Sessions;
+
+/// <summary>The project's log messages; event ids are stable. No request field that could carry a secret is logged.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Session {SessionId}: {Operation} attempt {Attempt} succeeded")]
+    public static partial void CallSucceeded(ILogger logger, string sessionId, string operation, int attempt);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+        Message = "Session {SessionId}: {Operation} attempt {Attempt} failed: {Kind} {Code} ({Category}) {Description}")]
+    public static partial void CallFailed(
+        ILogger logger, string sessionId, string operation, int attempt, IlvbFailureKind kind, long code, IlvbErrorCategory category,
+        string description);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Session {SessionId} entered phase {Phase}")]
+    public static partial void SessionPhase(ILogger logger, string sessionId, string phase);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Session {SessionId} finished: {Outcome}")]
+    public static partial void SessionFinished(ILogger logger, string sessionId, SessionOutcome outcome);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Session {SessionId}: {Operation} attempt {Attempt} in {Delay}")]
+    public static partial void RetryScheduled(ILogger logger, string sessionId, string operation, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Session {SessionId}: {Operation} answered {Code}; counted as started")]
+    public static partial void CountedAsStarted(ILogger logger, string sessionId, string operation, long code);
+
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Error, Message = "Session {SessionId}: {Operation} failed for good: {Error}")]
+    public static partial void StartFailed(ILogger logger, string sessionId, string operation, string error);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Warning,
+        Message = "Session {SessionId}: the recording could not start and is not required; broadcasting without it")]
+    public static partial void RecordingDegraded(ILogger logger, string sessionId);
+
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Critical,
+        Message = "Session {SessionId}: {Operation} still failed after its retries; a push or recording may be left running: {Error}")]
+    public static partial void StopFailed(ILogger logger, string sessionId, string operation, string error);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Session {SessionId} created (start at {StartAt})")]
+    public static partial void SessionCreated(ILogger logger, string sessionId, DateTimeOffset? startAt);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Session {SessionId} already exists with the same request")]
+    public static partial void SessionRepeated(ILogger logger, string sessionId);
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Information, Message = "Session {SessionId} signalled {EventName}")]
+    public static partial void SessionSignalled(ILogger logger, string sessionId, string eventName);
+
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Information, Message = "Room {RoomId} user {UserId} joined: {Count} session(s) signalled")]
+    public static partial void RoomSignalled(ILogger logger, uint roomId, string userId, int count);
+
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Schedule {ScheduleId} created: '{Cron}' in {TimeZone}")]
+    public static partial void ScheduleCreated(ILogger logger, string scheduleId, string cron, string timeZone);
+
+    [LoggerMessage(EventId = 3302, Level = LogLevel.Information, Message = "Schedule {ScheduleId} deleted")]
+    public static partial void ScheduleDeleted(ILogger logger, string scheduleId);
+
+    [LoggerMessage(EventId = 3303, Level = LogLevel.Information, Message = "Schedule {ScheduleId}: occurrence {Occurrence} created session {SessionId}")]
+    public static partial void ScheduleOccurrence(ILogger logger, string scheduleId, DateTimeOffset occurrence, string sessionId);
+
+    [LoggerMessage(EventId = 3304, Level = LogLevel.Error, Message = "Schedule {ScheduleId}: occurrence {Occurrence} created no session: {Error}")]
+    public static partial void ScheduleOccurrenceFailed(ILogger logger, string scheduleId, DateTimeOffset occurrence, string error);
+
+    [LoggerMessage(EventId = 3305, Level = LogLevel.Information, Message = "Schedule {ScheduleId} has no further occurrence and ends")]
+    public static partial void ScheduleEnded(ILogger logger, string scheduleId);
+}

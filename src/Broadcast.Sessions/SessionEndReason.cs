@@ -1,0 +1,11 @@
+namespace Broadcast.Sessions;
+
+/// <summary>What ended a session that went live.</summary>
+public enum SessionEndReason
+{
+    /// <summary>A cancel signal.</summary>
+    Cancelled,
+
+    /// <summary>The session's maximum duration elapsed.</summary>
+    MaxDurationReached,
+}

@@ -1,0 +1,11 @@
+namespace Broadcast.Sessions;
+
+/// <summary>The external events a session waits for.</summary>
+public static class SessionEvents
+{
+    /// <summary>The anchor joined the room; the session may start the push.</summary>
+    public const string UserJoined = "UserJoined";
+
+    /// <summary>End the session: before it is live it ends <see cref="SessionOutcome.Cancelled"/>, once live it stops and completes.</summary>
+    public const string Cancel = "Cancel";
+}

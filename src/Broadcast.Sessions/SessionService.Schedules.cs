@@ -1,0 +1,130 @@
+using Broadcast.Durable;
+
+namespace Broadcast.Sessions;
+
+public sealed partial class SessionService
+{
+    /// <summary>
+    /// Validates and starts a recurring schedule. Repeating the same request with the same id returns the
+    /// running schedule; a different one with the same id throws <see cref="SessionConflictException"/>.
+    /// </summary>
+    public async Task<ScheduleView> CreateScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var errors = new ValidationErrors();
+        var schedule = ScheduleRequestValidator.Validate(request, options.Value, now, errors);
+        errors.ThrowIfAny();
+
+        var scheduleId = request.Id ?? Guid.CreateVersion7(now).ToString("N");
+        var input = new RecurringScheduleInput
+        {
+            ScheduleId = scheduleId,
+            Cron = request.Cron.Trim(),
+            TimeZone = request.TimeZone,
+            Template = request.Template!,
+            CreatedAt = now,
+        };
+        var instanceId = SessionIds.ForSchedule(scheduleId);
+        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) is { IsRunning: true } existing)
+        {
+            return SameScheduleOrConflict(existing, input);
+        }
+
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(SessionOrchestrations.RecurringSchedule, input,
+                new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch (InstanceAlreadyExistsException)
+        {
+            var winner = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+            return winner is null ? throw new SessionConflictException(scheduleId) : SameScheduleOrConflict(winner, input);
+        }
+
+        Log.ScheduleCreated(logger, scheduleId, input.Cron, input.TimeZone);
+        return new ScheduleView
+        {
+            Id = scheduleId,
+            Cron = input.Cron,
+            TimeZone = input.TimeZone,
+            Template = input.Template,
+            Status = ScheduleStatus.Active,
+            CreatedAt = now,
+            NextOccurrence = schedule!.NextAfter(now),
+        };
+    }
+
+    /// <summary>One schedule, or null when there is none with this id.</summary>
+    public async Task<ScheduleView?> GetScheduleAsync(string scheduleId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scheduleId);
+        var metadata = await client.GetInstanceAsync(SessionIds.ForSchedule(scheduleId), getInputsAndOutputs: true, cancellationToken);
+        return metadata is { Name: SessionOrchestrations.RecurringSchedule } ? ScheduleViews.From(metadata, timeProvider.GetUtcNow()) : null;
+    }
+
+    /// <summary>Every schedule, in id order.</summary>
+    public async Task<IReadOnlyList<ScheduleView>> ListSchedulesAsync(CancellationToken cancellationToken)
+    {
+        var views = new List<ScheduleView>();
+        string? token = null;
+        do
+        {
+            var page = await client.QueryInstancesAsync(new OrchestrationQuery
+            {
+                InstanceIdPrefix = SessionIds.SchedulePrefix,
+                PageSize = 100,
+                ContinuationToken = token,
+                FetchInputsAndOutputs = true,
+            }, cancellationToken);
+            var now = timeProvider.GetUtcNow();
+            views.AddRange(page.Instances
+                .Where(m => m.Name == SessionOrchestrations.RecurringSchedule)
+                .Select(m => ScheduleViews.From(m, now))
+                .OfType<ScheduleView>());
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return views;
+    }
+
+    /// <summary>Ends a schedule and forgets it; the sessions it created go on. False when there was none.</summary>
+    public async Task<bool> DeleteScheduleAsync(string scheduleId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scheduleId);
+        var instanceId = SessionIds.ForSchedule(scheduleId);
+        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (metadata is not { Name: SessionOrchestrations.RecurringSchedule })
+        {
+            return false;
+        }
+
+        if (metadata.IsRunning)
+        {
+            await client.TerminateInstanceAsync(instanceId, "Schedule deleted.", cancellationToken);
+        }
+
+        await client.PurgeInstanceAsync(instanceId, cancellationToken);
+        Log.ScheduleDeleted(logger, scheduleId);
+        return true;
+    }
+
+    private ScheduleView SameScheduleOrConflict(OrchestrationMetadata existing, RecurringScheduleInput wanted)
+    {
+        RecurringScheduleInput? current = null;
+        try
+        {
+            current = existing.Name == SessionOrchestrations.RecurringSchedule ? existing.ReadInputAs<RecurringScheduleInput>() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // An unreadable definition cannot be the same one.
+        }
+
+        var same = current is not null && current.Cron == wanted.Cron && current.TimeZone == wanted.TimeZone
+            && DurableJson.Serialize(current.Template) == DurableJson.Serialize(wanted.Template);
+        return same
+            ? ScheduleViews.From(existing, timeProvider.GetUtcNow()) ?? throw new SessionConflictException(wanted.ScheduleId)
+            : throw new SessionConflictException(wanted.ScheduleId);
+    }
+}

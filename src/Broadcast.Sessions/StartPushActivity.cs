@@ -1,0 +1,25 @@
+using Broadcast.Durable;
+using Broadcast.Ilvb;
+using Microsoft.Extensions.Logging;
+
+namespace Broadcast.Sessions;
+
+/// <summary>One start push call (0x6, oper 1). Vendor failures come back as data.</summary>
+public sealed class StartPushActivity(IIlvbClient client, SessionMetrics metrics, TimeProvider timeProvider, ILogger<StartPushActivity> logger)
+    : IActivity<StartPushInput, CallOutcome<StartPushResult>>
+{
+    /// <inheritdoc />
+    public async Task<CallOutcome<StartPushResult>> RunAsync(IActivityContext context, StartPushInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var outcome = await VendorCall.RunAsync(SessionActivities.StartPush, context.InstanceId, input.Attempt,
+            ct => client.StartPushAsync(input.Request, ct), metrics, logger, cancellationToken);
+        if (input.JoinedAt is { } joinedAt && (outcome.Succeeded || outcome.Error?.Category == IlvbErrorCategory.AlreadyDone))
+        {
+            metrics.RecordJoinToPush(timeProvider.GetUtcNow() - joinedAt);
+        }
+
+        return outcome;
+    }
+}
