@@ -1,0 +1,121 @@
+using Broadcast.Durable.Dispatch;
+using Broadcast.Durable.Execution;
+using Broadcast.Durable.Storage;
+
+namespace Broadcast.Durable.Commands;
+
+/// <summary>
+/// Commits one orchestration step: the instance row (guarded by its version), new history, consumed
+/// messages, new activity work items and timers — or, for a step without code, just the consumed messages.
+/// </summary>
+internal sealed class StepCommand(IWorkSignals signals, string instanceId, long? expectedVersion, StepPlan plan, StepOutcome? outcome)
+    : WriteCommand<IReadOnlyList<ActivityWorkItem>>
+{
+    private readonly List<ActivityWorkItem> _activities = [];
+    private long _nextDue = long.MaxValue;
+
+    public override void Execute(WriteSession session)
+    {
+        var now = session.NowTicks;
+        if (outcome is not null && expectedVersion is { } version)
+        {
+            var finished = outcome.IsFinished;
+            if (!session.UpdateStep(
+                instanceId, version, outcome.Status, plan.ExecutionId, plan.StartsExecution, plan.Input,
+                outcome.Output, plan.Terminates, outcome.CustomStatus, outcome.Failure, now, finished ? now : null))
+            {
+                throw new WriteRejectedException(new StepConflictException(instanceId));
+            }
+        }
+
+        foreach (var id in plan.Consumed)
+        {
+            session.DeleteMessage(id);
+        }
+
+        Result = _activities;
+        if (outcome is null)
+        {
+            return;
+        }
+
+        if (outcome.ContinueAsNew is { } continueAsNew)
+        {
+            ContinueAsNew(session, continueAsNew, outcome, now);
+            return;
+        }
+
+        if (plan.StartsExecution)
+        {
+            session.DeleteHistory(instanceId);
+        }
+
+        var seq = plan.Past.Count;
+        foreach (var e in outcome.NewEvents)
+        {
+            session.InsertHistory(instanceId, seq++, e);
+        }
+
+        if (outcome.IsFinished)
+        {
+            session.DeleteInstanceMessages(instanceId);
+            session.DeleteInstanceActivities(instanceId);
+            return;
+        }
+
+        foreach (var timerId in outcome.CancelledTimers)
+        {
+            session.DeleteTimerMessage(instanceId, timerId);
+        }
+
+        foreach (var activity in outcome.Activities)
+        {
+            var taskId = activity.TaskId!.Value;
+            var id = session.InsertActivity(instanceId, plan.ExecutionId, taskId, activity.Name!, activity.Data);
+            _activities.Add(new ActivityWorkItem(id, instanceId, plan.ExecutionId, taskId, activity.Name!, activity.Data));
+        }
+
+        foreach (var timer in outcome.Timers)
+        {
+            var due = timer.FireAt!.Value.Ticks;
+            session.InsertMessage(new InboxMessage(0, instanceId, MessageKind.TimerFired, due, plan.ExecutionId, timer.TaskId, Data: null));
+            _nextDue = Math.Min(_nextDue, due);
+        }
+    }
+
+    protected override void OnCommitted()
+    {
+        if (_activities.Count > 0)
+        {
+            signals.ActivitiesScheduled(_activities);
+        }
+
+        if (_nextDue != long.MaxValue)
+        {
+            signals.MessageDue(instanceId, _nextDue);
+        }
+
+        if (outcome?.ContinueAsNew is not null)
+        {
+            signals.InstanceReady(instanceId);
+        }
+        else if (outcome?.IsFinished == true)
+        {
+            signals.InstanceFinished(instanceId);
+        }
+    }
+
+    private void ContinueAsNew(WriteSession session, ContinueAsNewRequest request, StepOutcome outcome, long now)
+    {
+        // The old execution's history, pending results and timers go; events not yet delivered stay queued.
+        session.DeleteHistory(instanceId);
+        session.DeleteTaskMessages(instanceId);
+        session.DeleteInstanceActivities(instanceId);
+        var executionId = Guid.NewGuid().ToString("N");
+        session.InsertMessage(new InboxMessage(0, instanceId, MessageKind.ExecutionStarted, now, executionId, Name: plan.Name, Data: request.Input));
+        foreach (var (name, data) in outcome.CarriedOverEvents)
+        {
+            session.InsertMessage(new InboxMessage(0, instanceId, MessageKind.EventRaised, now, Name: name, Data: data, CarriedOver: true));
+        }
+    }
+}

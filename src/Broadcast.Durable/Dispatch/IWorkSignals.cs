@@ -1,0 +1,22 @@
+using Broadcast.Durable.Storage;
+
+namespace Broadcast.Durable.Dispatch;
+
+/// <summary>What committed writes tell the running engine (called on the writer thread right after commit).</summary>
+internal interface IWorkSignals
+{
+    /// <summary>A message became visible for the instance.</summary>
+    void InstanceReady(string instanceId);
+
+    /// <summary>A message becomes visible at <paramref name="visibleAt"/> (ticks); now or later.</summary>
+    void MessageDue(string instanceId, long visibleAt);
+
+    /// <summary>Activities were stored and can run.</summary>
+    void ActivitiesScheduled(IReadOnlyList<ActivityWorkItem> items);
+
+    /// <summary>The instance completed, failed or was terminated.</summary>
+    void InstanceFinished(string instanceId);
+
+    /// <summary>The instance was replaced or purged: forget what is cached of it.</summary>
+    void InstanceRemoved(string instanceId);
+}

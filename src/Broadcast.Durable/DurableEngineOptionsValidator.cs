@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace Broadcast.Durable;
+
+/// <summary>Checks <see cref="DurableEngineOptions"/> on start; each message names the setting.</summary>
+internal sealed class DurableEngineOptionsValidator : IValidateOptions<DurableEngineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DurableEngineOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            errors.Add("Engine:DatabasePath must name a database file.");
+        }
+
+        CheckRange(errors, nameof(options.MaxConcurrentOrchestrations), options.MaxConcurrentOrchestrations, 1, 10_000);
+        CheckRange(errors, nameof(options.MaxConcurrentActivities), options.MaxConcurrentActivities, 1, 10_000);
+        CheckRange(errors, nameof(options.MaxCachedInstances), options.MaxCachedInstances, 0, 10_000_000);
+        CheckRange(errors, nameof(options.MaxBatchSize), options.MaxBatchSize, 1, 100_000);
+        if (options.CompletionPollInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"Engine:CompletionPollInterval must be positive (was {options.CompletionPollInterval}).");
+        }
+
+        if (options.StepRetryDelay < TimeSpan.Zero)
+        {
+            errors.Add($"Engine:StepRetryDelay must not be negative (was {options.StepRetryDelay}).");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckRange(List<string> errors, string setting, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"Engine:{setting} must be between {min} and {max} (was {value}).");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using Microsoft.Extensions.Logging;
+
+namespace Broadcast.Durable.Storage;
+
+/// <summary>
+/// The single writer of the database. Commands queue up while a commit is in flight and the next batch
+/// commits them together in one transaction (group commit), so one disk flush serves many steps.
+/// </summary>
+internal sealed class StoreWriter : IDisposable
+{
+    private readonly WriteSession _session;
+    private readonly int _maxBatch;
+    private readonly ILogger _logger;
+    private readonly Queue<WriteCommand> _queue = new();
+    private readonly Thread _thread;
+    private bool _stopping;
+
+    public StoreWriter(WriteSession session, int maxBatch, ILogger logger)
+    {
+        _session = session;
+        _maxBatch = maxBatch;
+        _logger = logger;
+        _thread = new Thread(Loop) { IsBackground = true, Name = "durable-writer" };
+        _thread.Start();
+    }
+
+    /// <summary>Transactions committed so far.</summary>
+    public long Commits { get; private set; }
+
+    public Task<T> Submit<T>(WriteCommand<T> command)
+    {
+        lock (_queue)
+        {
+            if (_stopping)
+            {
+                throw new ObjectDisposedException(nameof(StoreWriter), "The durable engine's store is closed.");
+            }
+
+            _queue.Enqueue(command);
+            if (_queue.Count == 1)
+            {
+                Monitor.Pulse(_queue);
+            }
+        }
+
+        return command.Completion;
+    }
+
+    /// <summary>Commits what is queued, then stops the writer thread.</summary>
+    public void Dispose()
+    {
+        lock (_queue)
+        {
+            _stopping = true;
+            Monitor.Pulse(_queue);
+        }
+
+        _thread.Join();
+        _session.Dispose();
+    }
+
+    private void Loop()
+    {
+        var batch = new List<WriteCommand>(_maxBatch);
+        while (true)
+        {
+            lock (_queue)
+            {
+                while (_queue.Count == 0 && !_stopping)
+                {
+                    Monitor.Wait(_queue);
+                }
+
+                if (_queue.Count == 0)
+                {
+                    return;
+                }
+
+                while (batch.Count < _maxBatch && _queue.TryDequeue(out var command))
+                {
+                    batch.Add(command);
+                }
+            }
+
+            if (!TryCommit(batch) && batch.Count > 1)
+            {
+                // One bad command must not sink the others: retry each in its own transaction.
+                foreach (var command in batch)
+                {
+                    TryCommit([command]);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private bool TryCommit(List<WriteCommand> batch)
+    {
+        var rejected = new List<(WriteCommand Command, Exception Reason)>();
+        try
+        {
+            _session.Execute("BEGIN IMMEDIATE;");
+            foreach (var command in batch)
+            {
+                try
+                {
+                    command.Execute(_session);
+                }
+                catch (WriteRejectedException rejection)
+                {
+                    rejected.Add((command, rejection.InnerException ?? rejection));
+                }
+            }
+
+            _session.Execute("COMMIT;");
+            Commits++;
+        }
+#pragma warning disable CA1031 // A failed commit is reported to every caller of the batch.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            TryRollback();
+            if (batch.Count == 1)
+            {
+                Log.CommitFailed(_logger, exception, 1);
+                batch[0].Failed(exception);
+            }
+
+            return false;
+        }
+
+        foreach (var command in batch)
+        {
+            var reason = rejected.Find(r => ReferenceEquals(r.Command, command)).Reason;
+            if (reason is null)
+            {
+                command.Committed();
+            }
+            else
+            {
+                command.Failed(reason);
+            }
+        }
+
+        return true;
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            if (SQLitePCL.raw.sqlite3_get_autocommit(_session.Connection.Handle) == 0)
+            {
+                _session.Execute("ROLLBACK;");
+            }
+        }
+#pragma warning disable CA1031 // Nothing more can be done if the rollback fails too; the next BEGIN reports it.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Log.RollbackFailed(_logger, exception);
+        }
+    }
+}
