@@ -1,0 +1,37 @@
+using System.Globalization;
+using Broadcast.Sessions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Broadcast.Functions;
+
+/// <summary><c>/api/rooms</c>: room-level signals, as the embedded host serves them.</summary>
+public sealed class RoomsFunctions(SessionService sessions)
+{
+    /// <summary>POST /api/rooms/{roomId}/users/{userId}/joined: signals every session waiting for this anchor in this room.</summary>
+    [Function("SignalRoomUserJoined")]
+    public async Task<IResult> SignalUserJoined(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "rooms/{roomId}/users/{userId}/joined")] HttpRequest http,
+        string roomId,
+        string userId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        if (!uint.TryParse(roomId, NumberStyles.None, CultureInfo.InvariantCulture, out var room))
+        {
+            return ApiProblems.BadRequest($"Failed to bind parameter \"uint roomId\" from \"{roomId}\".");
+        }
+
+        using var bound = InvocationOrchestrationClient.Use(client);
+        try
+        {
+            var signalled = await sessions.SignalUserJoinedAsync(room, userId, cancellationToken);
+            return TypedResults.Ok(new RoomSignalResult(room, userId, signalled));
+        }
+        catch (SessionValidationException e)
+        {
+            return ApiProblems.Invalid(e.Errors);
+        }
+    }
+}

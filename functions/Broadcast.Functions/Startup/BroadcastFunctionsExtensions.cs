@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+using Azure.Core.Serialization;
+using Broadcast.Durable;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadcast.Functions;
+
+/// <summary>What the Functions app adds to the session registration the embedded host uses too.</summary>
+public static class BroadcastFunctionsExtensions
+{
+    /// <summary>
+    /// Registers the per-invocation orchestration client, the JSON conventions of both hosts, the HTTP API's options and
+    /// middleware, and the provider that carries failure codes through Durable Task.
+    /// </summary>
+    public static FunctionsApplicationBuilder AddBroadcastFunctions(this FunctionsApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        // Orchestration inputs, outputs, events and custom status in the same JSON as the embedded engine writes,
+        // so the session service reads statuses and results alike on both hosts.
+        services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(DurableJson.Options));
+
+        // The HTTP API's JSON, as the embedded host configures it: web names, enums as strings, unknown fields refused.
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        services.AddProblemDetails();
+        services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ApiRequests>();
+
+        services.AddSingleton<IOrchestrationClient, InvocationOrchestrationClient>();
+        services.AddSingleton<IExceptionPropertiesProvider, FailureCodePropertiesProvider>();
+
+        builder.UseMiddleware<ApiMiddleware>();
+        return builder;
+    }
+}
