@@ -55,7 +55,8 @@ internal sealed class VideorelayEndpoint(SimulatorState state, FaultPlan faults,
 
             if (decision.Kind is { } kind)
             {
-                Log.FaultApplied(logger, operation, room, user, seq, kind, fault?.Timing ?? FaultTiming.BeforeProcessing, code);
+                var timing = fault?.Timing ?? (decision.DelayAfter > TimeSpan.Zero ? FaultTiming.AfterProcessing : FaultTiming.BeforeProcessing);
+                Log.FaultApplied(logger, operation, room, user, seq, kind, timing, code);
             }
             else
             {
