@@ -6,9 +6,9 @@ public enum ScheduleStatus
     /// <summary>Waiting for its next occurrence.</summary>
     Active,
 
-    /// <summary>Its cron expression has no further occurrence.</summary>
+    /// <summary>Its cron expression has no further occurrence, or it was deleted (and is not yet forgotten).</summary>
     Ended,
 
-    /// <summary>Its orchestration failed or was ended by an operator.</summary>
+    /// <summary>Its orchestration failed.</summary>
     Failed,
 }

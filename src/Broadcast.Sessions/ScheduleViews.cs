@@ -27,8 +27,8 @@ internal static class ScheduleViews
 
         var status = metadata.RuntimeStatus switch
         {
-            OrchestrationRuntimeStatus.Completed => ScheduleStatus.Ended,
-            OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => ScheduleStatus.Failed,
+            OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated => ScheduleStatus.Ended,
+            OrchestrationRuntimeStatus.Failed => ScheduleStatus.Failed,
             _ => ScheduleStatus.Active,
         };
         return new ScheduleView

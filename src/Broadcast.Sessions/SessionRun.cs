@@ -127,8 +127,17 @@ internal sealed class SessionRun
             return true;
         }
 
-        await timerCancellation.CancelAsync();
+        CancelSynchronously(timerCancellation);
         return false;
+    }
+
+    /// <summary>
+    /// Cancels timers and waits on the orchestration's own thread: the context is single-threaded, and
+    /// <c>CancelAsync</c> would run the removal callbacks elsewhere.
+    /// </summary>
+    public static void CancelSynchronously(CancellationTokenSource source)
+    {
+        source.Cancel();
     }
 
     public SessionResult ToResult(SessionOutcome outcome, SessionEndReason? endReason) => new()

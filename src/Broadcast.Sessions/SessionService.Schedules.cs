@@ -4,6 +4,8 @@ namespace Broadcast.Sessions;
 
 public sealed partial class SessionService
 {
+    private static readonly TimeSpan TerminateWait = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Validates and starts a recurring schedule. Repeating the same request with the same id returns the
     /// running schedule; a different one with the same id throws <see cref="SessionConflictException"/>.
@@ -57,7 +59,11 @@ public sealed partial class SessionService
     /// <summary>One schedule, or null when there is none with this id.</summary>
     public async Task<ScheduleView?> GetScheduleAsync(string scheduleId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(scheduleId);
+        if (!IsScheduleId(scheduleId))
+        {
+            return null;
+        }
+
         var metadata = await client.GetInstanceAsync(SessionIds.ForSchedule(scheduleId), getInputsAndOutputs: true, cancellationToken);
         return metadata is { Name: SessionOrchestrations.RecurringSchedule } ? ScheduleViews.From(metadata, timeProvider.GetUtcNow()) : null;
     }
@@ -91,7 +97,11 @@ public sealed partial class SessionService
     /// <summary>Ends a schedule and forgets it; the sessions it created go on. False when there was none.</summary>
     public async Task<bool> DeleteScheduleAsync(string scheduleId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(scheduleId);
+        if (!IsScheduleId(scheduleId))
+        {
+            return false;
+        }
+
         var instanceId = SessionIds.ForSchedule(scheduleId);
         var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (metadata is not { Name: SessionOrchestrations.RecurringSchedule })
@@ -101,12 +111,32 @@ public sealed partial class SessionService
 
         if (metadata.IsRunning)
         {
+            // Terminating is a message the instance processes; purging waits for it to be finished.
             await client.TerminateInstanceAsync(instanceId, "Schedule deleted.", cancellationToken);
+            using var timeout = new CancellationTokenSource(TerminateWait, timeProvider);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            try
+            {
+                await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: false, wait.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Still terminating: it is ended all the same, and shows as ended until purged.
+                Log.ScheduleDeleted(logger, scheduleId);
+                return true;
+            }
         }
 
         await client.PurgeInstanceAsync(instanceId, cancellationToken);
         Log.ScheduleDeleted(logger, scheduleId);
         return true;
+    }
+
+    private static bool IsScheduleId(string? scheduleId)
+    {
+        var errors = new ValidationErrors();
+        TextRules.Identifier(scheduleId, ScheduleRequestValidator.MaxIdLength, SessionRequestValidator.KeyExtraCharacters, "id", errors);
+        return !errors.HasErrors;
     }
 
     private ScheduleView SameScheduleOrConflict(OrchestrationMetadata existing, RecurringScheduleInput wanted)

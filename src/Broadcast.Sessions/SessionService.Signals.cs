@@ -72,7 +72,11 @@ public sealed partial class SessionService
 
     private async Task<SignalResult> SignalAsync(string sessionId, string eventName, SignalPayload payload, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sessionId);
+        if (!IsPlausibleId(sessionId))
+        {
+            return SignalResult.NotFound;
+        }
+
         var metadata = await client.GetInstanceAsync(sessionId, getInputsAndOutputs: false, cancellationToken);
         if (metadata is not { Name: SessionOrchestrations.BroadcastSession })
         {

@@ -70,7 +70,11 @@ public sealed partial class SessionService
     /// <summary>One session, or null when there is none with this id.</summary>
     public async Task<SessionView?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sessionId);
+        if (!IsPlausibleId(sessionId))
+        {
+            return null;
+        }
+
         var metadata = await client.GetInstanceAsync(sessionId, getInputsAndOutputs: true, cancellationToken);
         return metadata is { Name: SessionOrchestrations.BroadcastSession } ? SessionViews.From(metadata) : null;
     }
@@ -109,6 +113,10 @@ public sealed partial class SessionService
 
         return new SessionPage(items, token);
     }
+
+    /// <summary>An id no client could have been given is simply not found (and never reaches the store).</summary>
+    private static bool IsPlausibleId(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && id.Length <= 1024 && !id.Any(char.IsControl);
 
     private SessionCreated SameOrConflict(OrchestrationMetadata existing, SessionRequest request)
     {

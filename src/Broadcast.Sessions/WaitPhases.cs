@@ -40,7 +40,7 @@ internal static class WaitPhases
 
         // The cancel comes first: when both are already there, the session must not start anything.
         var winner = await Task.WhenAny(run.CancelSignal, joined, timeout);
-        await waits.CancelAsync();
+        SessionRun.CancelSynchronously(waits);
         if (winner == run.CancelSignal)
         {
             return JoinResult.Cancelled;
