@@ -55,6 +55,21 @@ public class ClientWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GeneratedUserSig_IsSent_AndVerifiesWithTheSecretKey()
+    {
+        using var services = TestClients.Build(_server.BaseUrl);
+
+        await services.Client().StopPushAsync(new StopPushRequest { Target = Target });
+
+        var sent = Assert.Single(_server.Requests).Query.Single(p => p.Key == "usersig").Value;
+        var fields = UserSig.Decode(sent);
+        Assert.True(UserSig.Verify(sent, TestClients.SecretKey));
+        Assert.Equal(TestClients.Identifier, fields.Identifier);
+        Assert.Equal(TestClients.SdkAppId, fields.SdkAppId);
+        Assert.Equal(TimeSpan.FromDays(180), fields.Expire);
+    }
+
+    [Fact]
     public async Task EachRequest_HasItsOwnSeqCookieAndRandom()
     {
         using var services = TestClients.Build(_server.BaseUrl);
