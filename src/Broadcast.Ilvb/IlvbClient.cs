@@ -150,6 +150,11 @@ public sealed class IlvbClient : IIlvbClient
         {
             throw IlvbFailures.Timeout(operation, _options.RequestTimeout, ex);
         }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+        {
+            // Carry the caller's token, not the linked one, so callers can tell their own cancellation.
+            throw new TaskCanceledException(ex.Message, ex, cancellationToken);
+        }
         catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw timeout.IsCancellationRequested ? IlvbFailures.Timeout(operation, _options.RequestTimeout, ex) : IlvbFailures.FromHttpRequest(operation, ex);
