@@ -75,9 +75,9 @@ internal sealed class OrchestrationExecutor(TaskRegistry registry, IServiceProvi
     private static StepOutcome Finish(ReplayContext context, Task<string?>? task, List<HistoryEvent> applied, List<(string Name, string? Data)> carried)
     {
         var now = context.CurrentUtcDateTime;
-        if (context.NonDeterminism is { } nonDeterminism)
+        if (((Exception?)context.NonDeterminism ?? context.Misuse) is { } broken)
         {
-            var failure = TaskFailureDetails.FromException(nonDeterminism);
+            var failure = TaskFailureDetails.FromException(broken);
             applied.Add(new HistoryEvent(HistoryEventKind.ExecutionCompleted, now, Name: nameof(OrchestrationRuntimeStatus.Failed), Failure: failure));
             return new StepOutcome { Status = OrchestrationRuntimeStatus.Failed, NewEvents = applied, Failure = failure, CustomStatus = context.CustomStatus };
         }

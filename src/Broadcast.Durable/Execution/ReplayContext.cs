@@ -54,6 +54,9 @@ internal sealed partial class ReplayContext : IOrchestrationContext
 
     public NonDeterministicOrchestrationException? NonDeterminism { get; private set; }
 
+    /// <summary>Set when the code used the context in a way that cannot replay (see <see cref="OnOrchestrationThread"/>).</summary>
+    public InvalidOperationException? Misuse { get; private set; }
+
     public ContinueAsNewRequest? ContinueAsNewRequest { get; private set; }
 
     public string? CustomStatus { get; private set; }
@@ -99,8 +102,11 @@ internal sealed partial class ReplayContext : IOrchestrationContext
         {
             cancellationToken.Register(() =>
             {
-                EventInbox.RemoveWaiter(waiter);
-                waiter.Completion.TrySetCanceled(cancellationToken);
+                if (OnOrchestrationThread())
+                {
+                    EventInbox.RemoveWaiter(waiter);
+                    waiter.Completion.TrySetCanceled(cancellationToken);
+                }
             });
         }
 
@@ -252,7 +258,7 @@ internal sealed partial class ReplayContext : IOrchestrationContext
 
     private void CancelTimer(DurableTimer timer, CancellationToken cancellationToken)
     {
-        if (!_openTimers.Remove(timer.Id))
+        if (!OnOrchestrationThread() || !_openTimers.Remove(timer.Id))
         {
             return;
         }
@@ -294,6 +300,24 @@ internal sealed partial class ReplayContext : IOrchestrationContext
         }
 
         NewActions.Add(action);
+    }
+
+    /// <summary>
+    /// Cancellation callbacks must run on the orchestration thread (<c>CancellationTokenSource.Cancel()</c>);
+    /// <c>CancelAsync()</c> runs them on the thread pool, where they would race the replay. Such a call is
+    /// recorded as a misuse that fails the instance with an explanation.
+    /// </summary>
+    private bool OnOrchestrationThread()
+    {
+        if (Environment.CurrentManagedThreadId == _threadId)
+        {
+            return true;
+        }
+
+        Misuse ??= new InvalidOperationException(
+            "A cancellation token of orchestration code was cancelled from another thread (CancellationTokenSource.CancelAsync, " +
+            "CancelAfter or a timer): cancel with CancellationTokenSource.Cancel() on the orchestration's own thread.");
+        return false;
     }
 
     private void CheckThread()
