@@ -116,6 +116,13 @@ public sealed class SessionTestHost : IAsyncDisposable
         Poll.UntilAsync(async () => (await Sessions.GetAsync(sessionId, CancellationToken.None))!, v => v is not null && condition(v),
             $"session {sessionId}: {what}");
 
+    /// <summary>
+    /// Waits until the orchestration itself published <paramref name="phase"/> (not just a view derived before it ran):
+    /// its timers of that phase are then stored, so a fake clock may be moved.
+    /// </summary>
+    public Task<SessionView> WaitForPhaseAsync(string sessionId, string phase) =>
+        WaitForAsync(sessionId, v => v.Phase == phase && v.TimelineCount > 0, $"phase {phase}");
+
     public Task<SessionView> WaitForStatusAsync(string sessionId, SessionStatus status) =>
         WaitForAsync(sessionId, v => v.Status == status, $"status {status}");
 
