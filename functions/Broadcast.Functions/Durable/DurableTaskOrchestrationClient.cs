@@ -86,8 +86,12 @@ internal sealed class DurableTaskOrchestrationClient(DtClient.DurableTaskClient 
     }
 
     public async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(
-        string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default) =>
-        DurableTaskMapping.ToMetadata(await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellationToken));
+        string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default)
+    {
+        _ = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken)
+            ?? throw new InstanceNotFoundException(instanceId);
+        return DurableTaskMapping.ToMetadata(await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellationToken));
+    }
 
     private async Task ThrowIfRunningAsync(string instanceId, CancellationToken cancellationToken)
     {

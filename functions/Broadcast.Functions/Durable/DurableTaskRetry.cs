@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using Broadcast.Durable;
 using Dt = Microsoft.DurableTask;
@@ -42,7 +40,11 @@ internal static class DurableTaskRetry
         return true;
     }
 
-    /// <summary>Scales <paramref name="delay"/> by a factor in [1 - factor, 1 + factor] fixed by instance and attempt, so replays agree.</summary>
+    /// <summary>
+    /// Scales <paramref name="delay"/> by a factor in [1 - factor, 1 + factor] fixed by instance and attempt, so
+    /// replays agree — the embedded engine's formula (FNV-1a over "{instanceId}#{attempt}", splitmix64 finish), so
+    /// both hosts wait alike. It belongs in Broadcast.Durable.Abstractions, where both could share it.
+    /// </summary>
     private static TimeSpan Jitter(TimeSpan delay, double factor, string instanceId, int attempt)
     {
         if (factor <= 0)
@@ -50,10 +52,21 @@ internal static class DurableTaskRetry
             return delay;
         }
 
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"{instanceId}:{attempt}"), hash);
-        var unit = BinaryPrimitives.ReadUInt64LittleEndian(hash) / (double)ulong.MaxValue;
-        var scale = 1 + (factor * ((2 * unit) - 1));
+        const ulong offset = 14695981039346656037UL;
+        const ulong prime = 1099511628211UL;
+        var hash = offset;
+        foreach (var b in Encoding.UTF8.GetBytes($"{instanceId}#{attempt}"))
+        {
+            hash = (hash ^ b) * prime;
+        }
+
+        hash ^= hash >> 30;
+        hash *= 0xBF58476D1CE4E5B9UL;
+        hash ^= hash >> 27;
+        hash *= 0x94D049BB133111EBUL;
+        hash ^= hash >> 31;
+        var unit = (hash >> 11) * (1.0 / (1UL << 53));
+        var scale = 1.0 + (Math.Min(factor, 1.0) * ((2.0 * unit) - 1.0));
         return TimeSpan.FromTicks((long)(delay.Ticks * scale));
     }
 }
