@@ -20,47 +20,61 @@ internal sealed class VideorelayEndpoint(SimulatorState state, FaultPlan faults,
     public async Task HandleAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
-        var time = options.TimeProvider;
-        var arrived = time.GetUtcNow();
-        var body = await ReadBodyAsync(context.Request, aborted);
+        var arrived = options.TimeProvider.GetUtcNow();
+        byte[]? body;
+        try
+        {
+            body = await ReadBodyAsync(context.Request, aborted);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
+        {
+            return; // The caller went away while sending: there is no call to answer or log.
+        }
+
         var envelope = body is null ? null : WireReader.ParseBody(body);
         var operation = WireReader.OperationOf(envelope);
         var (room, user, seq) = WireReader.Identify(envelope);
         var decision = faults.Next(operation);
         long? code = null;
         var processed = false;
+        var recorded = false;
+
+        // The call is logged before its answer leaves: a caller that reads the log right after the
+        // answer (or the failure) must find the call there.
+        void Record()
+        {
+            if (!recorded)
+            {
+                recorded = true;
+                state.Record(new CallRecord(arrived, operation, room, user, seq, code, processed, decision.Kind, decision.DelayBefore + decision.DelayAfter));
+                LogCall(operation, room, user, seq, code, decision);
+            }
+        }
+
         try
         {
             await DelayAsync(decision.DelayBefore, aborted);
             var fault = decision.Fault;
             if (fault is { Timing: FaultTiming.BeforeProcessing })
             {
-                code = await ApplyFaultAsync(context, fault, envelope, operation, answer: null);
-            }
-            else
-            {
-                var (answer, result) = Process(context.Request.Query, envelope, body is null, arrived);
-                processed = true;
-                code = result;
-                await DelayAsync(decision.DelayAfter, aborted);
-                if (fault is null)
-                {
-                    await WriteJsonAsync(context, WireWriter.Serialize(answer));
-                }
-                else
-                {
-                    await ApplyFaultAsync(context, fault, envelope, operation, answer);
-                }
+                code = fault.Kind is FaultKind.BodyCode or FaultKind.HeaderCode ? fault.Code : null;
+                Record();
+                await ApplyFaultAsync(context, fault, envelope, operation, answer: null);
+                return;
             }
 
-            if (decision.Kind is { } kind)
+            var (answer, result) = Process(context.Request.Query, envelope, body is null, arrived);
+            processed = true;
+            code = result;
+            await DelayAsync(decision.DelayAfter, aborted);
+            Record();
+            if (fault is null)
             {
-                var timing = fault?.Timing ?? (decision.DelayAfter > TimeSpan.Zero ? FaultTiming.AfterProcessing : FaultTiming.BeforeProcessing);
-                Log.FaultApplied(logger, operation, room, user, seq, kind, timing, code);
+                await WriteJsonAsync(context, WireWriter.Serialize(answer));
             }
             else
             {
-                Log.CallAnswered(logger, operation, room, user, seq, code);
+                await ApplyFaultAsync(context, fault, envelope, operation, answer);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -69,7 +83,20 @@ internal sealed class VideorelayEndpoint(SimulatorState state, FaultPlan faults,
         }
         finally
         {
-            state.Record(new CallRecord(arrived, operation, room, user, seq, code, processed, decision.Kind, decision.DelayBefore + decision.DelayAfter));
+            Record();
+        }
+    }
+
+    private void LogCall(SimOperation? operation, uint? room, string? user, uint? seq, long? code, FaultDecision decision)
+    {
+        if (decision.Kind is { } kind)
+        {
+            var timing = decision.Fault?.Timing ?? (decision.DelayAfter > TimeSpan.Zero ? FaultTiming.AfterProcessing : FaultTiming.BeforeProcessing);
+            Log.FaultApplied(logger, operation, room, user, seq, kind, timing, code);
+        }
+        else
+        {
+            Log.CallAnswered(logger, operation, room, user, seq, code);
         }
     }
 
@@ -115,7 +142,7 @@ internal sealed class VideorelayEndpoint(SimulatorState state, FaultPlan faults,
         return (WireWriter.Answer(head.Raw, head.SubCmd, outcome, NextIsWrapped()), outcome.Code);
     }
 
-    private async Task<long?> ApplyFaultAsync(HttpContext context, FaultSpec fault, JsonObject? envelope, SimOperation? operation, JsonObject? answer)
+    private async Task ApplyFaultAsync(HttpContext context, FaultSpec fault, JsonObject? envelope, SimOperation? operation, JsonObject? answer)
     {
         switch (fault.Kind)
         {
@@ -123,7 +150,7 @@ internal sealed class VideorelayEndpoint(SimulatorState state, FaultPlan faults,
                 var subCmd = operation is SimOperation.StartRecording or SimOperation.StopRecording ? WireReader.SubCmdRecording : WireReader.SubCmdPush;
                 var failure = WireWriter.Answer(JsonFields.Object(envelope, "reqhead"), subCmd, new OperationOutcome(fault.Code), NextIsWrapped());
                 await WriteJsonAsync(context, WireWriter.Serialize(failure));
-                return fault.Code;
+                break;
             case FaultKind.HttpError:
                 context.Response.StatusCode = fault.Status;
                 context.Response.ContentType = "text/plain";
@@ -141,8 +168,6 @@ internal sealed class VideorelayEndpoint(SimulatorState state, FaultPlan faults,
                 await WriteJsonAsync(context, WireWriter.Serialize(corrupted));
                 break;
         }
-
-        return null;
     }
 
     private static async Task DropAsync(HttpContext context, JsonObject? answer)
