@@ -1,0 +1,27 @@
+namespace Broadcast.Host;
+
+/// <summary>The host's request pipeline and endpoint groups.</summary>
+public static class BroadcastAppExtensions
+{
+    /// <summary>
+    /// Problem details for every error, the API key check, the OpenAPI document (<c>/openapi/v1.json</c>), the health
+    /// probe and the resource groups; prints the startup summary once the host listens.
+    /// </summary>
+    public static WebApplication MapBroadcastHost(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<ApiKeyMiddleware>();
+
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapSessionsApi();
+        app.MapRoomsApi();
+        app.MapSchedulesApi();
+
+        var summary = app.Services.GetRequiredService<StartupSummary>();
+        app.Lifetime.ApplicationStarted.Register(() => summary.Report(app.Urls));
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Broadcast.Host;
+
+/// <summary>
+/// Refuses to start without an API key when any address the host will listen on is not loopback:
+/// an open orchestrator that starts paid pushes must not be reachable from the network unguarded.
+/// </summary>
+internal sealed class HostOptionsValidator(IServiceProvider services, IConfiguration configuration) : IValidateOptions<HostOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HostOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.ApiKey))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var exposed = ListenAddresses().FirstOrDefault(address => !IsLoopback(address));
+        return exposed is null
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Host:ApiKey must be set when the host listens beyond loopback (it listens on '{exposed}'). " +
+                "Set Host__ApiKey (environment) or Host:ApiKey (configuration), or listen on 127.0.0.1 only.");
+    }
+
+    /// <summary>Every address Kestrel will bind: explicit server addresses, else <c>urls</c> or the port settings, plus configured endpoints.</summary>
+    private IEnumerable<string> ListenAddresses()
+    {
+        // Resolved here, not injected: the server's construction reads options, and this validator is one of them.
+        var explicitAddresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        IEnumerable<string> addresses = explicitAddresses.Count > 0 ? explicitAddresses : ConfiguredUrls();
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Select(endpoint => endpoint["Url"])
+            .OfType<string>();
+        return addresses.Concat(endpoints);
+    }
+
+    private IEnumerable<string> ConfiguredUrls()
+    {
+        var urls = configuration["urls"];
+        if (!string.IsNullOrWhiteSpace(urls))
+        {
+            return urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        // ASPNETCORE_HTTP_PORTS / HTTPS_PORTS bind every interface.
+        return new[] { configuration["http_ports"], configuration["https_ports"] }
+            .Where(ports => !string.IsNullOrWhiteSpace(ports))
+            .SelectMany(ports => ports!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(port => $"http://*:{port}");
+    }
+
+    internal static bool IsLoopback(string address)
+    {
+        var schemeEnd = address.IndexOf("://", StringComparison.Ordinal);
+        var rest = schemeEnd < 0 ? address : address[(schemeEnd + 3)..];
+        var hostEnd = rest.StartsWith('[') ? rest.IndexOf(']', StringComparison.Ordinal) + 1 : rest.IndexOfAny([':', '/']);
+        var host = hostEnd <= 0 ? rest : rest[..hostEnd];
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+    }
+}

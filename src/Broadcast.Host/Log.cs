@@ -1,0 +1,32 @@
+namespace Broadcast.Host;
+
+/// <summary>The host's log messages; event ids are stable (1000-1099 HTTP and start, 1100-1199 queues, 1200-1299 simulator).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Error, "{Method} {Path} failed")]
+    public static partial void UnhandledRequestFailure(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(1001, LogLevel.Information, "Listening on {Addresses}; database {DatabasePath}; backend {Backend}; queues {Queues}; API key {ApiKey}")]
+    public static partial void HostStarted(ILogger logger, string addresses, string databasePath, string backend, string queues, string apiKey);
+
+    [LoggerMessage(1100, LogLevel.Information, "Queue {Queue}: listening (a message is poisoned after {MaxDequeueCount} receives)")]
+    public static partial void QueueListening(ILogger logger, string queue, int maxDequeueCount);
+
+    [LoggerMessage(1101, LogLevel.Warning, "Queue {Queue}: {Error}")]
+    public static partial void QueueFailure(ILogger logger, string queue, string error, Exception exception);
+
+    [LoggerMessage(1102, LogLevel.Warning, "Queue {Queue}: message {MessageId} failed (attempt {DequeueCount} of {MaxDequeueCount}), retried later: {Error}")]
+    public static partial void QueueMessageRetry(ILogger logger, string queue, string messageId, long dequeueCount, int maxDequeueCount, string error);
+
+    [LoggerMessage(1103, LogLevel.Error, "Queue {Queue}: message {MessageId} moved to {PoisonQueue}: {Error}")]
+    public static partial void QueueMessagePoisoned(ILogger logger, string queue, string messageId, string poisonQueue, string error);
+
+    [LoggerMessage(1104, LogLevel.Information, "Queue {Queue}: session {SessionId} (new: {Created})")]
+    public static partial void QueueSessionCreated(ILogger logger, string queue, string sessionId, bool created);
+
+    [LoggerMessage(1105, LogLevel.Information, "Queue {Queue}: user-joined delivered to session {SessionId}")]
+    public static partial void QueueSignalDelivered(ILogger logger, string queue, string sessionId);
+
+    [LoggerMessage(1200, LogLevel.Information, "No ILVB endpoint configured: the simulator serves the backend at {BaseUrl}")]
+    public static partial void SimulatorStarted(ILogger logger, string baseUrl);
+}

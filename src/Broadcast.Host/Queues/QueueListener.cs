@@ -1,0 +1,204 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Options;
+
+namespace Broadcast.Host;
+
+/// <summary>
+/// Reads one Azure Storage queue the way the Azure Functions queue trigger does: batches, a visibility timeout while a
+/// message is handled, retries by letting it reappear, and after <see cref="QueueOptions.MaxDequeueCount"/> receives a
+/// move to <c>&lt;queue&gt;-poison</c> with the reason. A message that can never succeed is poisoned at once.
+/// </summary>
+internal abstract class QueueListener : BackgroundService
+{
+    private readonly QueueOptions _options;
+    private readonly TimeProvider _time;
+    private readonly HostMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly QueueClient _queue;
+    private readonly QueueClient _poison;
+
+    protected QueueListener(string queueName, QueueOptions options, TimeProvider time, HostMetrics metrics, ILogger logger)
+    {
+        _options = options;
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
+        QueueName = queueName;
+
+        var clientOptions = new QueueClientOptions { MessageEncoding = options.MessageEncoding };
+        clientOptions.MessageDecodingFailed += OnMessageDecodingFailedAsync;
+        _queue = new QueueClient(options.ConnectionString, queueName, clientOptions);
+        _poison = new QueueClient(options.ConnectionString, QueueOptions.PoisonQueueName(queueName), clientOptions);
+    }
+
+    /// <summary>The queue read.</summary>
+    public string QueueName { get; }
+
+    /// <summary>The host's instruments.</summary>
+    protected HostMetrics Metrics => _metrics;
+
+    /// <summary>The listener's logger.</summary>
+    protected ILogger Logger => _logger;
+
+    /// <summary>
+    /// Handles one message. Throw <see cref="QueueMessageRejectedException"/> for a message that can never succeed;
+    /// any other exception lets it be retried.
+    /// </summary>
+    protected abstract Task HandleAsync(string message, CancellationToken cancellationToken);
+
+    /// <summary>Reads <typeparamref name="T"/> from a message, rejecting bad JSON with the path that failed.</summary>
+    protected static T ParseJson<T>(string message, JsonSerializerOptions jsonOptions)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(message, jsonOptions)
+                ?? throw new QueueMessageRejectedException($"The message is JSON null, not a {typeof(T).Name}.");
+        }
+        catch (JsonException e)
+        {
+            var path = string.IsNullOrEmpty(e.Path) ? "$" : e.Path;
+            var error = e.Message.Split(" Path: ", 2)[0];
+            throw new QueueMessageRejectedException(
+                $"The message is not a valid {typeof(T).Name} in JSON: at '{path}': {error}",
+                new Dictionary<string, string[]> { [path] = [error] });
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await EnsureQueuesAsync(stoppingToken);
+        Log.QueueListening(_logger, QueueName, _options.MaxDequeueCount);
+
+        var idle = _options.MinPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var received = 0;
+            try
+            {
+                received = await ReceiveAndProcessAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The storage account may be unreachable for a while; the listener must outlive that.
+                Log.QueueFailure(_logger, QueueName, e.Message, e);
+            }
+
+            if (received > 0)
+            {
+                idle = _options.MinPollingInterval;
+                continue;
+            }
+
+            await Task.Delay(idle, _time, stoppingToken);
+            idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollingInterval.Ticks));
+        }
+    }
+
+    private async Task<int> ReceiveAndProcessAsync(CancellationToken stoppingToken)
+    {
+        QueueMessage[] messages = (await _queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken)).Value;
+        foreach (var message in messages)
+        {
+            await ProcessAsync(message, stoppingToken);
+        }
+
+        return messages.Length;
+    }
+
+    private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        if (message.DequeueCount > _options.MaxDequeueCount)
+        {
+            // Received more often than allowed without an outcome (e.g. the process died while handling it).
+            await PoisonAsync(message, message.Body.ToString(), $"Received {message.DequeueCount} times without being handled.", null, stoppingToken);
+            return;
+        }
+
+        try
+        {
+            await HandleAsync(message.Body.ToString(), stoppingToken);
+            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+            _metrics.QueueMessage(QueueName, "processed");
+        }
+        catch (QueueMessageRejectedException e)
+        {
+            await PoisonAsync(message, message.Body.ToString(), e.Message, e.Errors, stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            if (message.DequeueCount >= _options.MaxDequeueCount)
+            {
+                await PoisonAsync(message, message.Body.ToString(), $"Failed {message.DequeueCount} times; last error: {e.Message}", null, stoppingToken);
+                return;
+            }
+
+            Log.QueueMessageRetry(_logger, QueueName, message.MessageId, message.DequeueCount, _options.MaxDequeueCount, e.Message);
+            _metrics.QueueMessage(QueueName, "retried");
+            await RetryLaterAsync(message, stoppingToken);
+        }
+    }
+
+    private async Task RetryLaterAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: _options.RetryDelay, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e)
+        {
+            // The message reappears anyway once its visibility timeout ends.
+            Log.QueueFailure(_logger, QueueName, e.Message, e);
+        }
+    }
+
+    private async Task PoisonAsync(
+        QueueMessage message, string text, string error, IReadOnlyDictionary<string, string[]>? errors, CancellationToken cancellationToken)
+    {
+        var envelope = new PoisonMessage(
+            QueueName, message.MessageId, text, message.DequeueCount, message.InsertedOn, _time.GetUtcNow(), error, errors);
+        await _poison.SendMessageAsync(JsonSerializer.Serialize(envelope, JsonSerializerOptions.Web), cancellationToken);
+        await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        _metrics.QueueMessage(QueueName, "poisoned");
+        Log.QueueMessagePoisoned(_logger, QueueName, message.MessageId, _poison.Name, error);
+    }
+
+    private async Task OnMessageDecodingFailedAsync(QueueMessageDecodingFailedEventArgs args)
+    {
+        if (args.ReceivedMessage is not { } message)
+        {
+            return;
+        }
+
+        await PoisonAsync(
+            message,
+            message.Body.ToString(),
+            $"The message body is not {_options.MessageEncoding} as Queues:MessageEncoding expects.",
+            null,
+            args.CancellationToken);
+    }
+
+    private async Task EnsureQueuesAsync(CancellationToken stoppingToken)
+    {
+        var delay = _options.MinPollingInterval;
+        while (true)
+        {
+            try
+            {
+                await _queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                await _poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                return;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.QueueFailure(_logger, QueueName, e.Message, e);
+            }
+
+            await Task.Delay(delay, _time, stoppingToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace Broadcast.Host;
+
+/// <summary>OpenTelemetry metrics, exported only where configured (console, OTLP).</summary>
+public static class TelemetryExtensions
+{
+    /// <summary>The meters exported: the host's, the sessions', the engine's, the ILVB client's and ASP.NET Core's.</summary>
+    public static IReadOnlyList<string> Meters { get; } =
+        [HostMetrics.MeterName, "Broadcast.Sessions", "Broadcast.Durable", "Broadcast.Ilvb", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+
+    /// <summary>
+    /// Adds an OpenTelemetry meter provider when <see cref="HostOptions.ConsoleMetrics"/>, <see cref="HostOptions.OtlpEndpoint"/>
+    /// or the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> asks for an exporter; otherwise the instruments still exist
+    /// (for <c>dotnet-counters</c> and in-process listeners) but nothing is exported.
+    /// </summary>
+    public static IServiceCollection AddBroadcastTelemetry(this IServiceCollection services, HostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var otlpFromEnvironment = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        if (!options.ConsoleMetrics && options.OtlpEndpoint is null && !otlpFromEnvironment)
+        {
+            return services;
+        }
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("broadcast-host"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter([.. Meters]);
+                if (options.ConsoleMetrics)
+                {
+                    metrics.AddConsoleExporter();
+                }
+
+                if (options.OtlpEndpoint is { } endpoint)
+                {
+                    metrics.AddOtlpExporter(otlp => otlp.Endpoint = endpoint);
+                }
+                else if (otlpFromEnvironment)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        return services;
+    }
+}
