@@ -1,6 +1,7 @@
 using Broadcast.Ilvb.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Broadcast.Ilvb.Tests;
 
@@ -12,10 +13,11 @@ public class SecretHygieneTests
     [Fact]
     public async Task GeneratedUserSig_AndSecretKey_NeverReachLogsOrExceptions()
     {
-        await using var harness = await SimulatorHarness.StartAsync(client: o => o.RequestTimeout = TimeSpan.FromSeconds(1));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var harness = await SimulatorHarness.StartAsync(clientTime: time);
         var userSig = await harness.Services.GetRequiredService<IUserSigProvider>().GetUserSigAsync();
 
-        var exceptions = await RunSuccessesAndFailures(harness);
+        var exceptions = await RunSuccessesAndFailures(harness, time);
 
         AssertClean(harness.Services.Logs(), exceptions, [userSig, Uri.EscapeDataString(userSig), TestClients.SecretKey]);
         Assert.Contains(harness.Services.Logs().GetSnapshot(), r => r.Id.Name == "UserSigIssued");
@@ -25,19 +27,21 @@ public class SecretHygieneTests
     public async Task ConfiguredUserSig_NeverReachesLogsOrExceptions()
     {
         var configured = UserSig.Generate(TestClients.SdkAppId, TestClients.SecretKey, TestClients.Identifier, TimeSpan.FromDays(2), DateTimeOffset.UtcNow);
-        await using var harness = await SimulatorHarness.StartAsync(client: o =>
-        {
-            o.SecretKey = null;
-            o.UserSig = configured;
-            o.RequestTimeout = TimeSpan.FromSeconds(1);
-        });
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var harness = await SimulatorHarness.StartAsync(
+            client: o =>
+            {
+                o.SecretKey = null;
+                o.UserSig = configured;
+            },
+            clientTime: time);
 
-        var exceptions = await RunSuccessesAndFailures(harness);
+        var exceptions = await RunSuccessesAndFailures(harness, time);
 
         AssertClean(harness.Services.Logs(), exceptions, [configured, Uri.EscapeDataString(configured)]);
     }
 
-    private static async Task<List<Exception>> RunSuccessesAndFailures(SimulatorHarness harness)
+    private static async Task<List<Exception>> RunSuccessesAndFailures(SimulatorHarness harness, FakeTimeProvider time)
     {
         var client = harness.Client;
         var exceptions = new List<Exception>();
@@ -55,7 +59,6 @@ public class SecretHygieneTests
             f => f.MalformedNext(SimOperation.StopPush),
             f => f.DropNext(SimOperation.StopPush),
             f => f.WrongSequenceNext(SimOperation.StopPush),
-            f => f.DelayNext(SimOperation.StopPush, TimeSpan.FromMinutes(1)),
             _ => { }, // nothing running: 40000412
         };
         foreach (var fault in faults)
@@ -64,10 +67,17 @@ public class SecretHygieneTests
             exceptions.Add(await Assert.ThrowsAsync<IlvbException>(() => client.StopPushAsync(new StopPushRequest { Target = Anchor })));
         }
 
+        // A timeout: the simulator holds the call; once it has taken the delay, the client's clock passes the timeout.
+        harness.Faults.DelayNext(SimOperation.StopPush, TimeSpan.FromMinutes(5));
+        var held = client.StopPushAsync(new StopPushRequest { Target = Anchor });
+        await Eventually.TrueAsync(() => harness.Faults.PendingCount(SimOperation.StopPush) == 0);
+        time.Advance(TestClients.RequestTimeout);
+        exceptions.Add(await Assert.ThrowsAsync<IlvbException>(() => held));
+
         exceptions.Add(await Assert.ThrowsAsync<ArgumentException>(() => client.StartPushAsync(new StartPushRequest { Target = Anchor, ChannelName = "" })));
         Assert.Equal(
             [IlvbFailureKind.HeaderResult, IlvbFailureKind.VendorCode, IlvbFailureKind.HttpStatus, IlvbFailureKind.MalformedResponse,
-             IlvbFailureKind.ConnectionLost, IlvbFailureKind.SequenceMismatch, IlvbFailureKind.Timeout, IlvbFailureKind.VendorCode],
+             IlvbFailureKind.ConnectionLost, IlvbFailureKind.SequenceMismatch, IlvbFailureKind.VendorCode, IlvbFailureKind.Timeout],
             exceptions.OfType<IlvbException>().Select(e => e.Kind));
         return exceptions;
     }

@@ -22,14 +22,18 @@ internal sealed class SimulatorHarness : IAsyncDisposable
 
     public FaultPlan Faults => Simulator.Faults;
 
-    public static async Task<SimulatorHarness> StartAsync(Action<SimulatorOptions>? simulator = null, Action<IlvbOptions>? client = null)
+    /// <param name="simulator">Adjusts the simulator's options.</param>
+    /// <param name="client">Adjusts the client's options.</param>
+    /// <param name="clientTime">The client's clock; the simulator keeps the real one.</param>
+    public static async Task<SimulatorHarness> StartAsync(
+        Action<SimulatorOptions>? simulator = null, Action<IlvbOptions>? client = null, TimeProvider? clientTime = null)
     {
         var options = new SimulatorOptions { SdkAppId = TestClients.SdkAppId };
         simulator?.Invoke(options);
         var started = await IlvbSimulator.StartAsync(options);
         try
         {
-            return new SimulatorHarness(started, TestClients.Build(started.BaseUrl, client));
+            return new SimulatorHarness(started, TestClients.Build(started.BaseUrl, client, clientTime));
         }
         catch
         {

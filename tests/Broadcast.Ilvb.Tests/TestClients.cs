@@ -15,9 +15,14 @@ internal static class TestClients
     /// <summary>Generous: the machine running the tests may be busy.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
-    public static ServiceProvider Build(Uri baseUrl, Action<IlvbOptions>? configure = null)
+    public static ServiceProvider Build(Uri baseUrl, Action<IlvbOptions>? configure = null, TimeProvider? timeProvider = null)
     {
         var services = new ServiceCollection();
+        if (timeProvider is not null)
+        {
+            services.AddSingleton(timeProvider);
+        }
+
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         services.AddIlvbClient(options =>
         {
