@@ -1,0 +1,8 @@
+namespace Broadcast.CrashSuite;
+
+/// <summary>How a session request reaches the host.</summary>
+internal enum Channel
+{
+    Http,
+    Queue,
+}

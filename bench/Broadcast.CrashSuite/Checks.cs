@@ -1,0 +1,136 @@
+using Broadcast.Durable;
+using Broadcast.Ilvb.Simulator;
+using Broadcast.Sessions;
+
+namespace Broadcast.CrashSuite;
+
+/// <summary>
+/// The promises, checked against the evidence: no session lost (count in = count out), every session ended with an
+/// outcome, nothing live at the vendor, every push and recording that started was stopped, and no push started twice.
+/// </summary>
+internal static class Checks
+{
+    public const string Lost = "no session lost";
+    public const string Final = "every session reached a final outcome";
+    public const string NothingLive = "nothing live at the vendor";
+    public const string StartsStopped = "every successful start followed by a stop";
+    public const string NoDoubleStart = "no push started twice";
+
+    public static IReadOnlyList<Violation> Run(Evidence evidence)
+    {
+        var bySession = evidence.Traces.ToDictionary(trace => trace.Plan.SessionId, StringComparer.Ordinal);
+        var byAnchor = evidence.Traces.ToDictionary(trace => (trace.Plan.RoomId, trace.Plan.UserId));
+        var violations = new List<Violation>();
+        CheckCounts(evidence, bySession, violations);
+        CheckOutcomes(evidence, violations);
+        CheckLive(evidence, byAnchor, violations);
+        CheckCallLog(evidence, byAnchor, violations);
+        return violations;
+    }
+
+    private static void CheckCounts(Evidence evidence, Dictionary<string, SessionTrace> bySession, List<Violation> violations)
+    {
+        var seen = evidence.Sessions.Select(view => view.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var trace in evidence.Traces.Where(trace => !seen.Contains(trace.Plan.SessionId)))
+        {
+            var how = trace.Requested ? $"requested over {trace.Plan.CreateVia}" : "never requested";
+            violations.Add(new Violation(Lost, trace.Plan.SessionId, $"the host does not have it ({how}{(trace.Error is null ? "" : "; " + trace.Error)})"));
+        }
+
+        foreach (var extra in seen.Where(id => !bySession.ContainsKey(id)))
+        {
+            violations.Add(new Violation(Lost, extra, "the host has a session the suite never asked for"));
+        }
+
+        foreach (var poison in evidence.SessionRequestsPoison)
+        {
+            var request = TryRead<SessionRequest>(poison.Message);
+            var id = request?.Key is null ? poison.MessageId : SessionIds.ForSession(request.RoomId, request.UserId, request.Key);
+            violations.Add(new Violation(Lost, id, $"its request went to session-requests-poison: {poison.Error}"));
+        }
+    }
+
+    private static void CheckOutcomes(Evidence evidence, List<Violation> violations)
+    {
+        foreach (var view in evidence.Sessions)
+        {
+            if (view.Result is not { } result)
+            {
+                violations.Add(new Violation(Final, view.Id, $"still {view.Status} (phase {view.Phase}){(view.Error is null ? "" : ": " + view.Error)}"));
+            }
+            else if (result.Outcome == SessionOutcome.StopFailed)
+            {
+                violations.Add(new Violation(Final, view.Id, $"StopFailed: {result.Error}"));
+            }
+        }
+    }
+
+    private static void CheckLive(Evidence evidence, Dictionary<(uint, string), SessionTrace> byAnchor, List<Violation> violations)
+    {
+        foreach (var push in evidence.Live.Pushes)
+        {
+            violations.Add(new Violation(NothingLive, Name(byAnchor, push.RoomId, push.UserId), $"push still live (channel {push.ChannelId}, since {push.StartedAt:O})"));
+        }
+
+        foreach (var recording in evidence.Live.Recordings)
+        {
+            violations.Add(new Violation(NothingLive, Name(byAnchor, recording.RoomId, recording.UserId), $"recording still running (since {recording.StartedAt:O})"));
+        }
+    }
+
+    private static void CheckCallLog(Evidence evidence, Dictionary<(uint, string), SessionTrace> byAnchor, List<Violation> violations)
+    {
+        var anchors = evidence.Calls
+            .Where(call => call is { RoomId: not null, UserId: not null, Operation: not null })
+            .GroupBy(call => (call.RoomId!.Value, call.UserId!));
+        foreach (var calls in anchors)
+        {
+            var name = Name(byAnchor, calls.Key.Item1, calls.Key.Item2);
+            var ordered = calls.OrderBy(call => call.Time).ToList();
+            var pushStarts = ordered.Where(call => IsStarted(call, SimOperation.StartPush)).ToList();
+            if (pushStarts.Count > 1)
+            {
+                violations.Add(new Violation(NoDoubleStart, name,
+                    $"the vendor started its push {pushStarts.Count} times (at {string.Join(", ", pushStarts.Select(call => call.Time.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))})"));
+            }
+
+            CheckStopped(name, ordered, SimOperation.StartPush, SimOperation.StopPush, "push", violations);
+            CheckStopped(name, ordered, SimOperation.StartRecording, SimOperation.StopRecording, "recording", violations);
+            if (byAnchor.TryGetValue(calls.Key, out var trace) && trace.Plan.JoinAfter is null && pushStarts.Count > 0)
+            {
+                violations.Add(new Violation(StartsStopped, name, "a push started although the anchor never joined"));
+            }
+        }
+    }
+
+    private static void CheckStopped(string name, List<CallRecord> calls, SimOperation start, SimOperation stop, string what, List<Violation> violations)
+    {
+        foreach (var started in calls.Where(call => IsStarted(call, start)))
+        {
+            var stopped = calls.Any(call => call.Operation == stop && call.Processed && call.ResultCode == 0 && call.Time >= started.Time);
+            if (!stopped)
+            {
+                violations.Add(new Violation(StartsStopped, name, $"the {what} started at {started.Time:O} was never stopped"));
+            }
+        }
+    }
+
+    /// <summary>The vendor acted on the start and it succeeded, whatever the caller got to see (a drop after processing included).</summary>
+    private static bool IsStarted(CallRecord call, SimOperation operation) =>
+        call.Operation == operation && call.Processed && call.ResultCode == 0;
+
+    private static string Name(Dictionary<(uint, string), SessionTrace> byAnchor, uint roomId, string userId) =>
+        byAnchor.TryGetValue((roomId, userId), out var trace) ? trace.Plan.SessionId : $"room {roomId} / user {userId} (no session of the suite)";
+
+    private static T? TryRead<T>(string json)
+    {
+        try
+        {
+            return DurableJson.Deserialize<T>(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return default;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Broadcast.CrashSuite;
+
+SuiteOptions options;
+try
+{
+    options = SuiteOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(SuiteOptions.Usage);
+    return 2;
+}
+
+var folder = Directory.CreateTempSubdirectory("broadcast-crash-suite-").FullName;
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    var violations = await new CrashRun(options, folder, TimeProvider.System).RunAsync(cancel.Token);
+    Console.WriteLine();
+    if (violations.Count > 0)
+    {
+        Console.WriteLine($"crash suite: FAILED with {violations.Count} violations (seed {options.Seed}); logs and database kept in {folder}");
+        return 1;
+    }
+
+    Console.WriteLine($"crash suite: PASSED, every check held (seed {options.Seed})");
+    if (options.Keep)
+    {
+        Console.WriteLine($"logs and database kept in {folder}");
+    }
+    else
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+
+    return 0;
+}
+catch (Exception e) when (e is InvalidOperationException or SuiteFailureException or Azure.RequestFailedException or HttpRequestException)
+{
+    Console.WriteLine($"crash suite: FAILED to run: {e.Message} (seed {options.Seed}); logs kept in {folder}");
+    Console.Error.WriteLine(e);
+    return 1;
+}
