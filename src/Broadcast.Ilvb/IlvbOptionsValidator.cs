@@ -7,7 +7,7 @@ namespace Broadcast.Ilvb;
 /// Checks <see cref="IlvbOptions"/> at start. Every message names the setting (<c>Ilvb:…</c>)
 /// and never quotes a secret.
 /// </summary>
-internal sealed class IlvbOptionsValidator : IValidateOptions<IlvbOptions>
+internal sealed class IlvbOptionsValidator(TimeProvider timeProvider) : IValidateOptions<IlvbOptions>
 {
     private const string Prefix = IlvbOptions.SectionName + ":";
     private static readonly TimeSpan MinUserSigExpiry = TimeSpan.FromMinutes(1);
@@ -20,6 +20,7 @@ internal sealed class IlvbOptionsValidator : IValidateOptions<IlvbOptions>
         var problems = new List<string>();
         ValidateIdentity(options, problems);
         ValidateCredentials(options, problems);
+        ValidateConfiguredUserSig(options, problems);
         ValidateEndpoint(options, problems);
         ValidateCertificates(options, problems);
         if (options.TransientCodes is not null)
@@ -57,6 +58,40 @@ internal sealed class IlvbOptionsValidator : IValidateOptions<IlvbOptions>
         if (hasSecretKey && (options.UserSigExpiry < MinUserSigExpiry || options.UserSigExpiry > MaxUserSigExpiry))
         {
             problems.Add($"{Prefix}UserSigExpiry must be between {MinUserSigExpiry} and {MaxUserSigExpiry.TotalDays} days; it is {options.UserSigExpiry}.");
+        }
+    }
+
+    // A UserSig in another scheme (not TLSSigAPIv2) cannot be read here and is left to the vendor to judge.
+    private void ValidateConfiguredUserSig(IlvbOptions options, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(options.UserSig) || !string.IsNullOrWhiteSpace(options.SecretKey))
+        {
+            return;
+        }
+
+        UserSigFields fields;
+        try
+        {
+            fields = UserSig.Decode(options.UserSig);
+        }
+        catch (FormatException)
+        {
+            return;
+        }
+
+        if (!string.Equals(fields.Identifier, options.Identifier, StringComparison.Ordinal))
+        {
+            problems.Add($"{Prefix}UserSig was issued for identifier '{fields.Identifier}', not {Prefix}Identifier '{options.Identifier}'.");
+        }
+
+        if (options.SdkAppId != 0 && fields.SdkAppId != options.SdkAppId)
+        {
+            problems.Add($"{Prefix}UserSig was issued for sdkappid {fields.SdkAppId}, not {Prefix}SdkAppId {options.SdkAppId}.");
+        }
+
+        if (fields.ExpiresAt <= timeProvider.GetUtcNow())
+        {
+            problems.Add($"{Prefix}UserSig expired at {fields.ExpiresAt:O}; issue a new one or set {Prefix}SecretKey instead.");
         }
     }
 

@@ -71,13 +71,20 @@ public static class UserSig
             throw new FormatException($"The UserSig is not a TLSSigAPIv2 token ({ex.GetType().Name}).");
         }
 
-        return new UserSigFields(
-            Text(fields, "TLS.ver"),
-            Text(fields, "TLS.identifier"),
-            checked((uint)Number(fields, "TLS.sdkappid")),
-            DateTimeOffset.FromUnixTimeSeconds(Number(fields, "TLS.time")),
-            TimeSpan.FromSeconds(Number(fields, "TLS.expire")),
-            Text(fields, "TLS.sig"));
+        try
+        {
+            return new UserSigFields(
+                Text(fields, "TLS.ver"),
+                Text(fields, "TLS.identifier"),
+                checked((uint)Number(fields, "TLS.sdkappid")),
+                DateTimeOffset.FromUnixTimeSeconds(Number(fields, "TLS.time")),
+                TimeSpan.FromSeconds(Number(fields, "TLS.expire")),
+                Text(fields, "TLS.sig"));
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            throw new FormatException("The UserSig has a field out of range.");
+        }
     }
 
     /// <summary>True when the UserSig's signature matches its fields under this secret key (expiry is not checked).</summary>

@@ -66,6 +66,33 @@ public class OptionsValidationTests
     }
 
     [Fact]
+    public void ConfiguredUserSig_ForAnotherAccountOrApp_OrExpired_IsNamed_WithoutTheSig()
+    {
+        var vector = UserSigTests.Vector(0);
+        var options = Valid();
+        options.SecretKey = null;
+        options.UserSig = vector.SampleUserSig;
+        options.SdkAppId = 1400000001;
+
+        var failures = Failures(options);
+
+        Assert.Contains(failures, f => f.StartsWith("Ilvb:UserSig was issued for identifier 'xiaojun'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Ilvb:UserSig was issued for sdkappid 1400000000", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Ilvb:UserSig expired", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains(vector.SampleUserSig, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ConfiguredUserSig_InAnotherScheme_IsLeftToTheVendor()
+    {
+        var options = Valid();
+        options.SecretKey = null;
+        options.UserSig = "an-opaque-sig-of-another-scheme";
+
+        Assert.True(Validate(options).Succeeded);
+    }
+
+    [Fact]
     public void Pfx_WithTheWrongPassword_IsNamed_WithoutThePassword()
     {
         using var folder = new TempFolder();
@@ -196,7 +223,8 @@ public class OptionsValidationTests
         SecretKey = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e",
     };
 
-    private static ValidateOptionsResult Validate(IlvbOptions options) => new IlvbOptionsValidator().Validate(Options.DefaultName, options);
+    private static ValidateOptionsResult Validate(IlvbOptions options) =>
+        new IlvbOptionsValidator(TimeProvider.System).Validate(Options.DefaultName, options);
 
     private static List<string> Failures(IlvbOptions options)
     {

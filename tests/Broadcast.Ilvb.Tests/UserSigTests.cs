@@ -64,6 +64,22 @@ public class UserSigTests
     }
 
     [Fact]
+    public void Decode_FieldOutOfRange_ThrowsFormatException()
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes(
+            """{"TLS.ver":"2.0","TLS.identifier":"a","TLS.sdkappid":99999999999,"TLS.time":1,"TLS.expire":1,"TLS.sig":"x"}""");
+        using var packed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zlib.Write(json);
+        }
+
+        var userSig = Convert.ToBase64String(packed.ToArray()).Replace('+', '*').Replace('/', '-').Replace('=', '_');
+
+        Assert.Throws<FormatException>(() => UserSig.Decode(userSig));
+    }
+
+    [Fact]
     public void Generate_RejectsAnExpiryBelowOneSecond()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() =>
