@@ -12,6 +12,7 @@ internal sealed class ScheduleInstanceCommand(
 
     public override void Execute(WriteSession session)
     {
+        _replaced = false;
         var existing = session.ReadInstance(instanceId);
         if (existing is { } row && !InstanceStatuses.IsFinished(row.Status))
         {

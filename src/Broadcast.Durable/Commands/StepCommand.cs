@@ -16,6 +16,9 @@ internal sealed class StepCommand(IWorkSignals signals, string instanceId, long?
 
     public override void Execute(WriteSession session)
     {
+        // A batch that failed is retried command by command: start from a clean slate.
+        _activities.Clear();
+        _nextDue = long.MaxValue;
         var now = session.NowTicks;
         if (outcome is not null && expectedVersion is { } version)
         {

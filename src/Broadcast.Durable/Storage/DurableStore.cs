@@ -63,7 +63,7 @@ internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeP
                 var connection = SqliteFile.Open(path, settings.DurableCommits);
                 Schema.Ensure(connection, path);
                 _writer = new StoreWriter(new WriteSession(connection, clock), settings.MaxBatchSize, loggerFactory.CreateLogger<StoreWriter>());
-                _readers = new ReaderPool(path, settings.DurableCommits);
+                _readers = new ReaderPool(path, settings.DurableCommits, Math.Clamp(Environment.ProcessorCount * 2, 4, 16));
             }
             catch
             {
