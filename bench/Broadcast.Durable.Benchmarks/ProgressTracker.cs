@@ -8,7 +8,9 @@ internal sealed class ProgressTracker
 {
     private readonly ConcurrentDictionary<string, long> _first = new(StringComparer.Ordinal);
 
-    public static long ProcessStart { get; } = Stopwatch.GetTimestamp();
+    /// <summary>When the process started (runtime start-up included), as a stopwatch timestamp.</summary>
+    public static long ProcessStart { get; } = Stopwatch.GetTimestamp()
+        - (long)((DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds * Stopwatch.Frequency);
 
     public int Count => _first.Count;
 

@@ -42,6 +42,7 @@ internal static class RecoveryBenchmark
     /// <summary>Child: restart on the killed file; report when every instance has run a new step.</summary>
     public static async Task<string> ResumeChildAsync(string databasePath, int count)
     {
+        _ = ProgressTracker.ProcessStart;
         var bench = await BenchEngine.StartAsync(databasePath).ConfigureAwait(false);
         var startedMs = Stopwatch.GetElapsedTime(ProgressTracker.ProcessStart).TotalMilliseconds;
         var deadline = Stopwatch.StartNew();
