@@ -17,7 +17,9 @@ internal sealed class StartupSummary(
     {
         var listening = string.Join(", ", addresses);
         var database = Path.GetFullPath(engine.Value.DatabasePath);
-        var backend = services.GetService<EmbeddedSimulator>() is { } simulator
+        var simulator = services.GetService<EmbeddedSimulator>();
+        var simulated = simulator is not null;
+        var backend = simulator is not null
             ? $"ILVB simulator, in-process at {simulator.BaseUrl} (set Ilvb:BaseUrl or Ilvb:Environment for the vendor)"
             : $"ILVB at {ilvb.Value.GetBaseUrl()} (sdkappid {ilvb.Value.SdkAppId})";
         var queueText = queues.Value.Enabled
@@ -33,7 +35,11 @@ internal sealed class StartupSummary(
         }
 
         var first = addresses.FirstOrDefault() ?? HostOptions.DefaultUrl;
-        var keyHeader = keyOn ? $" -H '{HostOptions.ApiKeyHeader}: <your key>'" : "";
+        var key = keyOn ? $" -H '{HostOptions.ApiKeyHeader}: <your key>'" : "";
+        var session = $"{first}/api/sessions/r1234:uanchor-1:first";
+        var join = simulated
+            ? $"  curl -s -X POST{key} {first}/simulator/control/rooms/1234/users/anchor-1   # the anchor joins the room (simulator)\n"
+            : "";
         Console.Out.Write($$"""
 
             Broadcast host
@@ -45,9 +51,11 @@ internal sealed class StartupSummary(
               OpenAPI    {{first}}/openapi/v1.json
 
             Try:
-              curl -s -X POST {{first}}/api/sessions{{keyHeader}} -H 'Content-Type: application/json' \
+              curl -s -X POST{{key}} {{first}}/api/sessions -H 'Content-Type: application/json' \
                 -d '{"roomId": 1234, "userId": "anchor-1", "key": "first", "channelName": "First broadcast"}'
-              curl -s {{first}}/api/sessions/r1234:uanchor-1:first{{keyHeader}}
+            {{join}}  curl -s -X POST{{key}} {{session}}/user-joined
+              curl -s{{key}} {{session}}
+              curl -s -X POST{{key}} {{session}}/cancel
 
 
             """);

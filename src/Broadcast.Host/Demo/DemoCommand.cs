@@ -7,7 +7,8 @@ namespace Broadcast.Host;
 
 /// <summary>
 /// <c>demo</c>: one full session against the in-process simulator, through the host's own HTTP API — create, the anchor
-/// joins, live, cancel, stopped — then its timeline. Exits 0 only when it ended Cancelled with nothing left running.
+/// joins, live, cancel, stopped — then its timeline. Exits 0 only when the cancel ended it (a live session that is
+/// cancelled completes with end reason <see cref="SessionEndReason.Cancelled"/>) and nothing is left running.
 /// </summary>
 public static class DemoCommand
 {
@@ -84,16 +85,18 @@ public static class DemoCommand
         var done = await WaitForAsync(http, links.StatusUrl, view => view.Result is not null, cancellationToken);
         var leftPushes = simulator.ActivePushes.Count;
         var leftRecordings = simulator.ActiveRecordings.Count;
-        await output.WriteLineAsync($"  finished  {done.Result!.Outcome}; simulator: {leftPushes} push(es) and {leftRecordings} recording(s) left running");
+        var result = done.Result!;
+        await output.WriteLineAsync($"  finished  {result.Outcome} (ended by: {result.EndReason?.ToString() ?? "-"}); simulator: {leftPushes} push(es) and {leftRecordings} recording(s) left running");
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Timeline of {done.Id}:");
-        await output.WriteAsync(TimelineTable.Format(done.Result.Timeline));
+        await output.WriteAsync(TimelineTable.Format(result.Timeline));
 
-        var ok = done.Result.Outcome == SessionOutcome.Cancelled && leftPushes == 0 && leftRecordings == 0;
+        var endedByCancel = result is { Outcome: SessionOutcome.Completed, EndReason: SessionEndReason.Cancelled };
+        var ok = endedByCancel && leftPushes == 0 && leftRecordings == 0;
         await output.WriteLineAsync();
         await output.WriteLineAsync(ok
-            ? "Demo passed: the session was cancelled and nothing is left running."
-            : $"Demo FAILED: outcome {done.Result.Outcome}, {leftPushes} push(es) and {leftRecordings} recording(s) left running.");
+            ? "Demo passed: the cancel stopped the live session and nothing is left running."
+            : $"Demo FAILED: outcome {result.Outcome} (ended by: {result.EndReason?.ToString() ?? "-"}), {leftPushes} push(es) and {leftRecordings} recording(s) left running.");
         return ok ? 0 : 1;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Broadcast.Durable;
 using Broadcast.Sessions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -11,19 +12,15 @@ namespace Broadcast.Host;
 /// the JSON path or the parameter), bodies over the limit (413), known domain exceptions, and anything else as a
 /// bare 500 whose details stay in the log.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
-            {
-                Status = StatusCodes.Status413PayloadTooLarge,
-                Title = "Request body too large",
-                Detail = $"The body is larger than the {httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0} bytes this host accepts.",
-            },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge },
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad => InvalidParameter(bad),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -56,23 +53,38 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    /// <summary>400 naming the JSON path that could not be read, e.g. <c>$.roomId</c>.</summary>
+    /// <summary>400 naming the JSON field that could not be read, as the validation errors name it (<c>roomId</c>, <c>recording.mode</c>).</summary>
     private static HttpValidationProblemDetails InvalidJson(JsonException json)
     {
-        var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-        var message = StripPosition(json.Message);
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [path] = [message] })
+        var field = JsonErrors.FieldOf(json.Path);
+        var message = JsonErrors.MessageOf(json);
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The body is not valid JSON for this request",
-            Detail = $"At '{path}': {message}",
+            Detail = $"At '{field}': {message}",
         };
     }
 
-    // System.Text.Json appends " Path: $.x | LineNumber: 0 | BytePositionInLine: 9." — the path is already the key.
-    private static string StripPosition(string message)
+    /// <summary>400 naming the route or query parameter that could not be read.</summary>
+    private static ProblemDetails InvalidParameter(BadHttpRequestException bad)
     {
-        var at = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return at < 0 ? message : message[..at];
+        if (BindFailure().Match(bad.Message) is not { Success: true } match)
+        {
+            return new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message };
+        }
+
+        var name = match.Groups["name"].Value;
+        var message = $"'{match.Groups["value"].Value}' is not a valid {match.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>')}.";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid",
+            Detail = $"{name}: {message}",
+        };
     }
+
+    // The framework's text for a route or query value that does not convert: Failed to bind parameter "uint roomId" from "abc".
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<name>[^ ]+)" from "(?<value>.*)"\.$""")]
+    private static partial Regex BindFailure();
 }

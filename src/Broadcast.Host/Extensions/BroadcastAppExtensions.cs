@@ -1,3 +1,5 @@
+using Broadcast.Ilvb.Simulator;
+
 namespace Broadcast.Host;
 
 /// <summary>The host's request pipeline and endpoint groups.</summary>
@@ -19,6 +21,12 @@ public static class BroadcastAppExtensions
         app.MapSessionsApi();
         app.MapRoomsApi();
         app.MapSchedulesApi();
+        if (app.Services.GetService<EmbeddedSimulator>() is { } simulator)
+        {
+            // The simulator's control API on the host's own port, to play the anchor: join a room, read what is live.
+            app.MapGroup("/simulator").MapIlvbSimulator(simulator.Simulator.State, simulator.Simulator.Faults, simulator.Simulator.Options)
+                .ExcludeFromDescription();
+        }
 
         var summary = app.Services.GetRequiredService<StartupSummary>();
         app.Lifetime.ApplicationStarted.Register(() => summary.Report(app.Urls));

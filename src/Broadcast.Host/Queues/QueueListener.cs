@@ -60,8 +60,8 @@ internal abstract class QueueListener : BackgroundService
         }
         catch (JsonException e)
         {
-            var path = string.IsNullOrEmpty(e.Path) ? "$" : e.Path;
-            var error = e.Message.Split(" Path: ", 2)[0];
+            var path = JsonErrors.FieldOf(e.Path);
+            var error = JsonErrors.MessageOf(e);
             throw new QueueMessageRejectedException(
                 $"The message is not a valid {typeof(T).Name} in JSON: at '{path}': {error}",
                 new Dictionary<string, string[]> { [path] = [error] });
