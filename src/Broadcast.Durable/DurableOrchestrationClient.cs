@@ -111,7 +111,10 @@ public sealed class DurableOrchestrationClient : IOrchestrationClient
             }
 
             // The signal is the normal path; the poll covers a completion the signal cannot see.
-            await Task.WhenAny(signal, Task.Delay(_pollInterval, _clock, cancellationToken)).ConfigureAwait(false);
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(_pollInterval, _clock, poll.Token);
+            await Task.WhenAny(signal, delay).ConfigureAwait(false);
+            await poll.CancelAsync().ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
     }

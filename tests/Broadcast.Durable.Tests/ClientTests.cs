@@ -68,6 +68,21 @@ public sealed class ClientTests : IDisposable
     }
 
     [Fact]
+    public async Task EventRaised_BeforeADelayedStart_IsDeliveredOnceItStarts()
+    {
+        await using var engine = await StartAsync();
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(
+            "Waits", options: new StartOrchestrationOptions("early-event", TestClock.Start.AddMinutes(30)));
+
+        await engine.Client.RaiseEventAsync(id, "go", "queued before start");
+        var pending = await engine.Client.GetInstanceAsync(id);
+        engine.FakeClock.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, pending!.RuntimeStatus);
+        Assert.Equal("queued before start", (await engine.WaitAsync(id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Schedule_UnknownOrchestrator_IsRejected_NamingIt()
     {
         await using var engine = await StartAsync();
