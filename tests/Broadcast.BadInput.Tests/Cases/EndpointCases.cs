@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Broadcast.BadInput.Tests;
+
+/// <summary>Bad calls to every other endpoint: unknown and hostile ids, bad route and query values, bad bodies, finished sessions.</summary>
+public static class EndpointCases
+{
+    private static readonly string Finished = BadInputFixture.FinishedSessionId;
+    private static readonly string LongId = "r1:u" + Json.Repeat('x', 2000) + ":k";
+
+    public static IEnumerable<HttpCase> All()
+    {
+        // A create that reuses a key with a different request.
+        yield return Post("create: same key, other request", "/api/sessions", HttpStatusCode.Conflict, Finished,
+            new JsonObject
+            {
+                ["roomId"] = BadInputFixture.FinishedRoom,
+                ["userId"] = BadInputFixture.FinishedUser,
+                ["key"] = BadInputFixture.FinishedKey,
+                ["channelName"] = "another channel",
+            }.ToJsonString());
+
+        // GET /api/sessions/{id}
+        yield return Get("get: unknown id", "/api/sessions/r1:unobody:nothing", HttpStatusCode.NotFound, "r1:unobody:nothing");
+        yield return Get("get: id with NUL", "/api/sessions/r1%00:ux:k", HttpStatusCode.BadRequest, "") with { RejectedByServer = true };
+        yield return Get("get: id with escape sequence", "/api/sessions/%1B%5B31mred", HttpStatusCode.NotFound, "red");
+        yield return Get("get: id of 2,000 chars", "/api/sessions/" + LongId, HttpStatusCode.NotFound, "xxxxxxxx");
+        yield return Get("get: id in Chinese", "/api/sessions/" + Uri.EscapeDataString("会话"), HttpStatusCode.NotFound, "会话");
+        yield return Get("get: id with SQL", "/api/sessions/" + Uri.EscapeDataString("x' OR '1'='1"), HttpStatusCode.NotFound, "OR");
+        yield return Get("get: id with percent wildcard", "/api/sessions/" + Uri.EscapeDataString("r%"), HttpStatusCode.NotFound, "r%");
+
+        // GET /api/sessions?...
+        yield return Get("list: unknown status", "/api/sessions?status=Exploded", HttpStatusCode.BadRequest, "status");
+        yield return Get("list: status as number", "/api/sessions?status=3", HttpStatusCode.BadRequest, "status");
+        yield return Get("list: pageSize 0", "/api/sessions?pageSize=0", HttpStatusCode.BadRequest, "pageSize");
+        yield return Get("list: pageSize 501", "/api/sessions?pageSize=501", HttpStatusCode.BadRequest, "pageSize");
+        yield return Get("list: pageSize text", "/api/sessions?pageSize=many", HttpStatusCode.BadRequest, "pageSize");
+        yield return Get("list: pageSize beyond int", "/api/sessions?pageSize=99999999999", HttpStatusCode.BadRequest, "pageSize");
+        yield return Get("list: roomId negative", "/api/sessions?roomId=-1", HttpStatusCode.BadRequest, "roomId");
+        yield return Get("list: roomId 2^32", "/api/sessions?roomId=4294967296", HttpStatusCode.BadRequest, "roomId");
+        yield return Get("list: userId without roomId", "/api/sessions?userId=anchor-1", HttpStatusCode.BadRequest, "userId");
+        yield return Get("list: userId with colon", "/api/sessions?roomId=1&userId=a:b", HttpStatusCode.BadRequest, "userId");
+
+        // POST /api/sessions/{id}/user-joined
+        yield return Post("join: unknown id", "/api/sessions/r1:unobody:nothing/user-joined", HttpStatusCode.NotFound, "r1:unobody:nothing");
+        yield return Post("join: id with control characters", "/api/sessions/r1%07:u%08:k/user-joined", HttpStatusCode.NotFound, "r1");
+        yield return Post("join: id of 2,000 chars", $"/api/sessions/{LongId}/user-joined", HttpStatusCode.NotFound, "xxxxxxxx");
+        yield return Post("join: finished session", $"/api/sessions/{Finished}/user-joined", HttpStatusCode.Conflict, Finished);
+
+        // POST /api/sessions/{id}/cancel
+        yield return Post("cancel: unknown id", "/api/sessions/r1:unobody:nothing/cancel", HttpStatusCode.NotFound, "r1:unobody:nothing");
+        yield return Post("cancel: finished session", $"/api/sessions/{Finished}/cancel", HttpStatusCode.Conflict, Finished);
+        yield return Post("cancel: malformed body", $"/api/sessions/{Finished}/cancel", HttpStatusCode.BadRequest, "JSON", """{"reason": """);
+        yield return Post("cancel: reason as number", $"/api/sessions/{Finished}/cancel", HttpStatusCode.BadRequest, "reason", """{"reason": 5}""");
+        yield return Post("cancel: extra field", $"/api/sessions/{Finished}/cancel", HttpStatusCode.BadRequest, "force", """{"reason": "x", "force": true}""");
+        yield return Post("cancel: body over 64 KB", $"/api/sessions/{Finished}/cancel", HttpStatusCode.RequestEntityTooLarge, "bytes",
+            new JsonObject { ["reason"] = Json.Repeat('r', 70_000) }.ToJsonString());
+
+        // POST /api/rooms/{roomId}/users/{userId}/joined
+        yield return Post("room join: roomId text", "/api/rooms/lobby/users/anchor-1/joined", HttpStatusCode.BadRequest, "roomId");
+        yield return Post("room join: roomId 2^32", "/api/rooms/4294967296/users/anchor-1/joined", HttpStatusCode.BadRequest, "roomId");
+        yield return Post("room join: roomId negative", "/api/rooms/-7/users/anchor-1/joined", HttpStatusCode.BadRequest, "roomId");
+        yield return Post("room join: roomId 0", "/api/rooms/0/users/anchor-1/joined", HttpStatusCode.BadRequest, "roomId");
+        yield return Post("room join: userId with colon", "/api/rooms/1/users/a:b/joined", HttpStatusCode.BadRequest, "userId");
+        yield return Post("room join: userId with NUL", "/api/rooms/1/users/a%00b/joined", HttpStatusCode.BadRequest, "") with { RejectedByServer = true };
+        yield return Post("room join: userId of 2,000 chars", $"/api/rooms/1/users/{Json.Repeat('u', 2000)}/joined", HttpStatusCode.BadRequest, "userId");
+        yield return Post("room join: userId in Cyrillic", "/api/rooms/1/users/" + Uri.EscapeDataString("ведущий") + "/joined", HttpStatusCode.BadRequest, "userId");
+
+        // Schedules.
+        yield return Post("schedule: malformed JSON", "/api/schedules", HttpStatusCode.BadRequest, "JSON", """{"cron": """);
+        yield return Post("schedule: cron not cron", "/api/schedules", HttpStatusCode.BadRequest, "cron",
+            """{"cron": "every full moon", "timeZone": "UTC", "template": {"roomId": 7002, "userId": "anchor-s", "channelName": "s"}}""");
+        yield return Post("schedule: unknown time zone", "/api/schedules", HttpStatusCode.BadRequest, "timeZone",
+            """{"cron": "0 9 * * *", "timeZone": "Mars/Olympus_Mons", "template": {"roomId": 7002, "userId": "anchor-s", "channelName": "s"}}""");
+        yield return Post("schedule: template missing", "/api/schedules", HttpStatusCode.BadRequest, "template", """{"cron": "0 9 * * *", "timeZone": "UTC"}""");
+        yield return Post("schedule: template with bad userId", "/api/schedules", HttpStatusCode.BadRequest, "template.userId",
+            """{"cron": "0 9 * * *", "timeZone": "UTC", "template": {"roomId": 7002, "userId": "a b", "channelName": "s"}}""");
+        yield return Post("schedule: template roomId 2^32", "/api/schedules", HttpStatusCode.BadRequest, "roomId",
+            """{"cron": "0 9 * * *", "timeZone": "UTC", "template": {"roomId": 4294967296, "userId": "anchor-s", "channelName": "s"}}""");
+        yield return Post("schedule: id with control characters", "/api/schedules", HttpStatusCode.BadRequest, "id",
+            """{"id": "s\u0001", "cron": "0 9 * * *", "timeZone": "UTC", "template": {"roomId": 7002, "userId": "anchor-s", "channelName": "s"}}""");
+        yield return Get("schedule: get unknown", "/api/schedules/no-such-schedule", HttpStatusCode.NotFound, "no-such-schedule");
+        yield return new HttpCase("schedule: delete unknown", HttpMethod.Delete, "/api/schedules/no-such-schedule", HttpStatusCode.NotFound, "no-such-schedule");
+
+        // Routes and methods that do not exist.
+        yield return Get("route: unknown", "/api/broadcasts", HttpStatusCode.NotFound, "/api/broadcasts");
+        yield return new HttpCase("route: PUT on sessions", HttpMethod.Put, "/api/sessions", HttpStatusCode.MethodNotAllowed, "PUT") { Body = "{}" };
+        yield return new HttpCase("route: DELETE a session", HttpMethod.Delete, $"/api/sessions/{Finished}", HttpStatusCode.MethodNotAllowed, "DELETE");
+        yield return Get("route: no API key on a read", "/api/sessions", HttpStatusCode.Unauthorized, "X-Api-Key") with { ApiKey = null };
+    }
+
+    private static HttpCase Get(string name, string path, HttpStatusCode status, string mentions) => new(name, HttpMethod.Get, path, status, mentions);
+
+    private static HttpCase Post(string name, string path, HttpStatusCode status, string mentions, string? body = null) =>
+        new(name, HttpMethod.Post, path, status, mentions) { Body = body };
+}

@@ -1,0 +1,17 @@
+namespace Broadcast.BadInput.Tests;
+
+/// <summary>How <see cref="VendorProxy"/> spoils a vendor answer (the vendor has acted on the call all the same).</summary>
+public enum Mangle
+{
+    /// <summary>HTTP 200 with an empty body.</summary>
+    EmptyBody,
+
+    /// <summary>HTTP 200 with the first half of the real JSON answer.</summary>
+    TruncatedJson,
+
+    /// <summary>HTTP 200 with an HTML error page, as a misconfigured gateway sends.</summary>
+    NotJson,
+
+    /// <summary>HTTP 200 with valid JSON that has no protocol envelope.</summary>
+    WrongShape,
+}
