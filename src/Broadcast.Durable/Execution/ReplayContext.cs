@@ -83,74 +83,6 @@ internal sealed partial class ReplayContext : IOrchestrationContext
         return CreateTimerCore(fireAt, onFired: null, cancellationToken);
     }
 
-    public Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
-    {
-        CheckThread();
-        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
-        if (_inbox.TryTakeBuffered(eventName, out var data))
-        {
-            return ReadAsync<T>(Task.FromResult(data));
-        }
-
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return Task.FromCanceled<T>(cancellationToken);
-        }
-
-        var waiter = _inbox.AddWaiter(eventName);
-        if (cancellationToken.CanBeCanceled)
-        {
-            cancellationToken.Register(() =>
-            {
-                if (OnOrchestrationThread())
-                {
-                    EventInbox.RemoveWaiter(waiter);
-                    waiter.Completion.TrySetCanceled(cancellationToken);
-                }
-            });
-        }
-
-        return ReadAsync<T>(waiter.Completion.Task);
-    }
-
-    public Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout)
-    {
-        CheckThread();
-        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            return WaitForExternalEvent<T>(eventName, CancellationToken.None);
-        }
-
-        if (timeout < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must not be negative (or be Timeout.InfiniteTimeSpan).");
-        }
-
-        if (_inbox.TryTakeBuffered(eventName, out var data))
-        {
-            return ReadAsync<T>(Task.FromResult(data));
-        }
-
-        if (timeout == TimeSpan.Zero)
-        {
-            return Task.FromCanceled<T>(new CancellationToken(canceled: true));
-        }
-
-        var waiter = _inbox.AddWaiter(eventName);
-        var timerCancellation = new CancellationTokenSource();
-        waiter.OnDelivered = timerCancellation.Cancel;
-        _ = CreateTimerCore(
-            CurrentUtcDateTime.Add(timeout),
-            onFired: () =>
-            {
-                EventInbox.RemoveWaiter(waiter);
-                waiter.Completion.TrySetCanceled();
-            },
-            timerCancellation.Token);
-        return ReadAsync<T>(waiter.Completion.Task);
-    }
-
     public void SetCustomStatus(object? customStatus)
     {
         CheckThread();
@@ -234,48 +166,6 @@ internal sealed partial class ReplayContext : IOrchestrationContext
         var call = new ActivityCall(name, new TaskCompletionSource<string?>());
         _openActivities[id] = call;
         return call.Completion.Task;
-    }
-
-    private Task CreateTimerCore(DateTime fireAt, Action? onFired, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return Task.FromCanceled(cancellationToken);
-        }
-
-        var id = _nextTaskId++;
-        var dueUtc = fireAt.Kind == DateTimeKind.Local ? fireAt.ToUniversalTime() : DateTime.SpecifyKind(fireAt, DateTimeKind.Utc);
-        Record(new HistoryEvent(HistoryEventKind.TimerCreated, CurrentUtcDateTime, id, FireAt: dueUtc));
-        var timer = new DurableTimer(id) { OnFired = onFired };
-        _openTimers[id] = timer;
-        if (cancellationToken.CanBeCanceled)
-        {
-            timer.Registration = cancellationToken.Register(() => CancelTimer(timer, cancellationToken));
-        }
-
-        return timer.Completion.Task;
-    }
-
-    private void CancelTimer(DurableTimer timer, CancellationToken cancellationToken)
-    {
-        if (!OnOrchestrationThread() || !_openTimers.Remove(timer.Id))
-        {
-            return;
-        }
-
-        if (!IsReplaying)
-        {
-            if (NewActions.Exists(a => a.TaskId == timer.Id))
-            {
-                DroppedTimers.Add(timer.Id);
-            }
-            else
-            {
-                CancelledTimers.Add(timer.Id);
-            }
-        }
-
-        timer.Completion.TrySetCanceled(cancellationToken);
     }
 
     private void Record(HistoryEvent action)
