@@ -77,7 +77,12 @@ public static class DemoCommand
         await output.WriteLineAsync("  joined    the anchor joined the room; user-joined signalled");
 
         var live = await WaitForAsync(http, links.StatusUrl, view => view.Status == SessionStatus.Live || view.Result is not null, cancellationToken);
-        await output.WriteLineAsync($"  {live.Status.ToString().ToLowerInvariant(),-9} {string.Join(", ", live.LiveUrls.Select(url => $"{url.Type}/{url.Bitrate} {url.Url}"))}");
+        await output.WriteLineAsync($"  {live.Status.ToString().ToLowerInvariant(),-9} {live.LiveUrls.Count} live URL(s)");
+        foreach (var url in live.LiveUrls)
+        {
+            await output.WriteLineAsync($"            {url.Type,-4} {url.Bitrate,-8} {url.Url}");
+        }
+
 
         (await http.PostAsJsonAsync(links.CancelUrl, new CancelRequest("demo finished"), DurableJson.Options, cancellationToken)).EnsureSuccessStatusCode();
         await output.WriteLineAsync("  cancel    sent");
