@@ -209,6 +209,44 @@ public sealed class OrchestrationTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Activities_RunNoMoreThanMaxConcurrentActivitiesAtOnce()
+    {
+        var gate = new Gate();
+        var running = 0;
+        var peak = 0;
+        await using var engine = await EngineHarness.StartAsync(_folder.DatabasePath, b => b
+            .AddActivity<int, int>("Bounded", async (_, x, ct) =>
+            {
+                var now = Interlocked.Increment(ref running);
+                InterlockedMax(ref peak, now);
+                await gate.PassAsync(ct);
+                Interlocked.Decrement(ref running);
+                return x;
+            })
+            .AddOrchestrator<int, int>("FanOutBounded", async (ctx, n) =>
+                (await Task.WhenAll(Enumerable.Range(0, n).Select(i => ctx.CallActivityAsync<int>("Bounded", i)))).Sum()),
+            TestClock.Create(), o => o.MaxConcurrentActivities = 2);
+
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("FanOutBounded", 8);
+        await Eventually.TrueAsync(() => gate.Arrived == 2, "two activities to run");
+        var queued = Database.CountActivities(engine.DatabasePath, id);
+        gate.Open();
+        var done = await engine.WaitAsync(id);
+
+        Assert.Equal(8, queued);
+        Assert.Equal(28, done.ReadOutputAs<int>());
+        Assert.Equal(2, peak);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
     public sealed class InvocationCounter
     {
         private int _count;
