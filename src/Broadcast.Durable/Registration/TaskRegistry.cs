@@ -9,8 +9,6 @@ internal sealed class TaskRegistry
     private readonly Dictionary<string, Func<IServiceProvider, OrchestratorInvoker>> _orchestrators = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ActivityInvoker> _activities = new(StringComparer.OrdinalIgnoreCase);
 
-    public IEnumerable<string> OrchestratorNames => _orchestrators.Keys;
-
     public bool HasOrchestrator(string name) => _orchestrators.ContainsKey(name);
 
     public OrchestratorInvoker? CreateOrchestrator(string name, IServiceProvider services) =>
