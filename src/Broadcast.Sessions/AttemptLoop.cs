@@ -68,7 +68,7 @@ internal static class AttemptLoop
         }
     }
 
-    private static string? GivesUp(RetrySchedule schedule, int attemptsMade, TimeSpan elapsedAtNextAttempt)
+    internal static string? GivesUp(RetrySchedule schedule, int attemptsMade, TimeSpan elapsedAtNextAttempt)
     {
         if (schedule.MaxAttempts is { } max && attemptsMade >= max)
         {

@@ -6,6 +6,40 @@ namespace Broadcast.Sessions;
 /// <summary>The project's log messages; event ids are stable. No request field that could carry a secret is logged.</summary>
 internal static partial class Log
 {
+    // 3401-3499: the leak ledger and its sweeper.
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Warning,
+        Message = "The leak ledger is kept in memory: a restart forgets what may be running; register a durable ledger")]
+    public static partial void InMemoryLedger(ILogger logger);
+
+    [LoggerMessage(EventId = 3402, Level = LogLevel.Warning, Message = "Session {SessionId}: could not {What} in the leak ledger ({Kind})")]
+    public static partial void LedgerWriteFailed(ILogger logger, string sessionId, LeakKind kind, string what, Exception exception);
+
+    [LoggerMessage(EventId = 3403, Level = LogLevel.Warning,
+        Message = "Session {SessionId}: the {Kind} start was answered after its ledger entry was closed; the entry is open again")]
+    public static partial void LedgerReopened(ILogger logger, string sessionId, LeakKind kind);
+
+    [LoggerMessage(EventId = 3404, Level = LogLevel.Information,
+        Message = "Sweeper: {Examined} open entries read, {Stopped} stopped, {Retrying} to retry, {GivenUp} given up, {Pruned} pruned; {OpenAfter} open")]
+    public static partial void SweepPass(ILogger logger, int examined, int stopped, int retrying, int givenUp, int pruned, int openAfter);
+
+    [LoggerMessage(EventId = 3405, Level = LogLevel.Warning, Message = "Sweeper: session {SessionId} ({Kind}) could not be swept this pass")]
+    public static partial void SweepEntryFailed(ILogger logger, string sessionId, LeakKind kind, Exception exception);
+
+    [LoggerMessage(EventId = 3406, Level = LogLevel.Warning,
+        Message = "Sweeper: session {SessionId} is {EndedAs}; its {Kind} was stopped (sweeper attempt {Attempt})")]
+    public static partial void SweptStopped(ILogger logger, string sessionId, LeakKind kind, int attempt, string endedAs);
+
+    [LoggerMessage(EventId = 3407, Level = LogLevel.Warning,
+        Message = "Sweeper: session {SessionId}: stop {Kind} attempt {Attempt} failed, next in {Delay}: {Error}")]
+    public static partial void SweepRetry(ILogger logger, string sessionId, LeakKind kind, int attempt, TimeSpan delay, string error);
+
+    [LoggerMessage(EventId = 3408, Level = LogLevel.Critical,
+        Message = "Sweeper: session {SessionId}: gave up stopping its {Kind} after {Attempt} attempt(s); it may still be running: {Error}")]
+    public static partial void SweepGaveUp(ILogger logger, string sessionId, LeakKind kind, int attempt, string error);
+
+    [LoggerMessage(EventId = 3409, Level = LogLevel.Warning, Message = "Session {SessionId}: the leak ledger could not be read for its view")]
+    public static partial void LedgerReadFailed(ILogger logger, string sessionId, Exception exception);
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Session {SessionId}: {Operation} attempt {Attempt} succeeded")]
     public static partial void CallSucceeded(ILogger logger, string sessionId, string operation, int attempt);
 

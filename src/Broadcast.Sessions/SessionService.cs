@@ -16,12 +16,14 @@ public sealed partial class SessionService
     private readonly SessionMetrics metrics;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<SessionService> logger;
+    private readonly ILeakLedger leakLedger;
 
     /// <summary>Creates the service.</summary>
     public SessionService(
         IOrchestrationClient client, IOptions<SessionOptions> options, SessionMetrics metrics, TimeProvider timeProvider,
-        ILogger<SessionService> logger)
+        ILogger<SessionService> logger, ILeakLedger leakLedger)
     {
+        this.leakLedger = leakLedger;
         this.client = client;
         this.options = options;
         this.metrics = metrics;
@@ -67,7 +69,10 @@ public sealed partial class SessionService
         return new SessionCreated(sessionId, Created: true);
     }
 
-    /// <summary>One session, or null when there is none with this id.</summary>
+    /// <summary>
+    /// One session, or null when there is none with this id. Its timeline includes what the leak sweeper did
+    /// (<see cref="TimelineKind.Sweep"/>); a purged session the ledger still remembers is <see cref="SessionStatus.Purged"/>.
+    /// </summary>
     public async Task<SessionView?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
         if (!IsPlausibleId(sessionId))
@@ -76,7 +81,9 @@ public sealed partial class SessionService
         }
 
         var metadata = await client.GetInstanceAsync(sessionId, getInputsAndOutputs: true, cancellationToken);
-        return metadata is { Name: SessionOrchestrations.BroadcastSession } ? SessionViews.From(metadata) : null;
+        return metadata is null || metadata.Name == SessionOrchestrations.BroadcastSession
+            ? await WithLeaksAsync(sessionId, metadata is null ? null : SessionViews.From(metadata), cancellationToken)
+            : null;
     }
 
     /// <summary>A page of sessions in id order, filtered by status, room and anchor.</summary>

@@ -35,4 +35,7 @@ public enum SessionStatus
 
     /// <summary>Ended by an operator's terminate: no cleanup ran.</summary>
     Terminated,
+
+    /// <summary>Its instance was purged; only the leak ledger remembers it (what the sweeper stopped).</summary>
+    Purged,
 }

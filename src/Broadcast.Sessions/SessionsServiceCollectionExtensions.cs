@@ -33,6 +33,7 @@ public static class SessionsServiceCollectionExtensions
         services.TryAddTransient<StartRecordingActivity>();
         services.TryAddTransient<StopRecordingActivity>();
         services.TryAddTransient<CreateScheduledSessionActivity>();
+        services.AddLeakSweeper(configuration);
         services.AddIlvbClient(configuration);
         return services;
     }

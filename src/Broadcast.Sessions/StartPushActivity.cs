@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Broadcast.Sessions;
 
 /// <summary>One start push call (0x6, oper 1). Vendor failures come back as data.</summary>
-public sealed class StartPushActivity(IIlvbClient client, SessionMetrics metrics, TimeProvider timeProvider, ILogger<StartPushActivity> logger)
+/// <remarks>The leak ledger is written before the call (a failure to write it fails the activity before any call) and after it.</remarks>
+public sealed class StartPushActivity(
+    IIlvbClient client, LeakTracker leaks, SessionMetrics metrics, TimeProvider timeProvider, ILogger<StartPushActivity> logger)
     : IActivity<StartPushInput, CallOutcome<StartPushResult>>
 {
     /// <inheritdoc />
@@ -13,8 +15,10 @@ public sealed class StartPushActivity(IIlvbClient client, SessionMetrics metrics
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        await leaks.BeforeStartAsync(context.InstanceId, input.Request, cancellationToken);
         var outcome = await VendorCall.RunAsync(SessionActivities.StartPush, context.InstanceId, input.Attempt,
             ct => client.StartPushAsync(input.Request, ct), metrics, logger, cancellationToken);
+        await leaks.AfterStartAsync(context.InstanceId, input.Request, outcome.Error, cancellationToken);
         if (input.JoinedAt is { } joinedAt && (outcome.Succeeded || outcome.Error?.Category == IlvbErrorCategory.AlreadyDone))
         {
             metrics.RecordJoinToPush(timeProvider.GetUtcNow() - joinedAt);

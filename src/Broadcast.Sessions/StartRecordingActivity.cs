@@ -5,18 +5,22 @@ using Microsoft.Extensions.Logging;
 namespace Broadcast.Sessions;
 
 /// <summary>One start recording call (0x5, oper 1). Vendor failures come back as data.</summary>
-public sealed class StartRecordingActivity(IIlvbClient client, SessionMetrics metrics, ILogger<StartRecordingActivity> logger)
+/// <remarks>The leak ledger is written before the call (a failure to write it fails the activity before any call) and after it.</remarks>
+public sealed class StartRecordingActivity(IIlvbClient client, LeakTracker leaks, SessionMetrics metrics, ILogger<StartRecordingActivity> logger)
     : IActivity<StartRecordingInput, CallOutcome<NoPayload>>
 {
     /// <inheritdoc />
-    public Task<CallOutcome<NoPayload>> RunAsync(IActivityContext context, StartRecordingInput input, CancellationToken cancellationToken)
+    public async Task<CallOutcome<NoPayload>> RunAsync(IActivityContext context, StartRecordingInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return VendorCall.RunAsync(SessionActivities.StartRecording, context.InstanceId, input.Attempt, async ct =>
+        await leaks.BeforeStartAsync(context.InstanceId, input.Request, cancellationToken);
+        var outcome = await VendorCall.RunAsync(SessionActivities.StartRecording, context.InstanceId, input.Attempt, async ct =>
         {
             await client.StartRecordingAsync(input.Request, ct);
             return NoPayload.Value;
         }, metrics, logger, cancellationToken);
+        await leaks.AfterStartAsync(context.InstanceId, input.Request, outcome.Error, cancellationToken);
+        return outcome;
     }
 }

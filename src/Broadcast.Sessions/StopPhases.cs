@@ -61,7 +61,7 @@ internal static class StopPhases
     }
 
     /// <summary>Stops: success and "already ended" count as stopped; fatal codes end the retries; everything else is retried.</summary>
-    private static AttemptVerdict ClassifyStop<T>(CallOutcome<T> outcome) => outcome.Error switch
+    internal static AttemptVerdict ClassifyStop<T>(CallOutcome<T> outcome) => outcome.Error switch
     {
         null => AttemptVerdict.Succeeded,
         { Category: IlvbErrorCategory.AlreadyDone, Code: not ResultCodes.PushAlreadyRunning } => AttemptVerdict.Succeeded,

@@ -5,15 +5,18 @@ using Microsoft.Extensions.Logging;
 namespace Broadcast.Sessions;
 
 /// <summary>One stop recording call (0x5, oper 2), returning the file ids. Vendor failures come back as data.</summary>
-public sealed class StopRecordingActivity(IIlvbClient client, SessionMetrics metrics, ILogger<StopRecordingActivity> logger)
+/// <remarks>A confirmed stop (or "already ended") closes the recording's leak ledger entry.</remarks>
+public sealed class StopRecordingActivity(IIlvbClient client, LeakTracker leaks, SessionMetrics metrics, ILogger<StopRecordingActivity> logger)
     : IActivity<StopRecordingInput, CallOutcome<StopRecordingResult>>
 {
     /// <inheritdoc />
-    public Task<CallOutcome<StopRecordingResult>> RunAsync(IActivityContext context, StopRecordingInput input, CancellationToken cancellationToken)
+    public async Task<CallOutcome<StopRecordingResult>> RunAsync(IActivityContext context, StopRecordingInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return VendorCall.RunAsync(SessionActivities.StopRecording, context.InstanceId, input.Attempt,
+        var outcome = await VendorCall.RunAsync(SessionActivities.StopRecording, context.InstanceId, input.Attempt,
             ct => client.StopRecordingAsync(input.Request, ct), metrics, logger, cancellationToken);
+        await leaks.AfterStopAsync(context.InstanceId, LeakKind.Recording, outcome, cancellationToken);
+        return outcome;
     }
 }

@@ -23,4 +23,7 @@ public enum TimelineKind
 
     /// <summary>A failure that decided the outcome.</summary>
     Error,
+
+    /// <summary>Something the leak sweeper did after the session stopped running (from the leak ledger).</summary>
+    Sweep,
 }

@@ -1,0 +1,201 @@
+using Broadcast.Durable;
+using Broadcast.Ilvb;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Broadcast.Sessions;
+
+/// <summary>
+/// Stops what sessions that no longer run left behind. A terminate, a failed or non-deterministic instance, a
+/// purge, or a session that ended <see cref="SessionOutcome.StopFailed"/> runs no more stop: its ledger entries
+/// stay open. A pass finds them, sends the stops on the stop retry schedule (each entry keeps its own attempts and
+/// next time in the ledger), and records each action in the entry, which the session's view shows in its timeline.
+/// Passes never overlap.
+/// </summary>
+public sealed class LeakSweeper : IDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly ILeakLedger ledger;
+    private readonly IOrchestrationClient client;
+    private readonly IIlvbClient ilvb;
+    private readonly IOptions<SessionOptions> sessionOptions;
+    private readonly IOptions<LeakSweeperOptions> options;
+    private readonly SessionMetrics sessionMetrics;
+    private readonly LeakMetrics leakMetrics;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<LeakSweeper> logger;
+
+    /// <summary>Creates the sweeper.</summary>
+    public LeakSweeper(
+        ILeakLedger ledger, IOrchestrationClient client, IIlvbClient ilvb, IOptions<SessionOptions> sessionOptions,
+        IOptions<LeakSweeperOptions> options, SessionMetrics sessionMetrics, LeakMetrics leakMetrics, TimeProvider timeProvider,
+        ILogger<LeakSweeper> logger)
+    {
+        this.ledger = ledger;
+        this.client = client;
+        this.ilvb = ilvb;
+        this.sessionOptions = sessionOptions;
+        this.options = options;
+        this.sessionMetrics = sessionMetrics;
+        this.leakMetrics = leakMetrics;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+    }
+
+    /// <summary>Runs one pass (after the one under way, if any) and tells what it did.</summary>
+    public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PassAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => gate.Dispose();
+
+    private async Task<SweepReport> PassAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var open = await ledger.ListAsync(new LeakListQuery { Limit = settings.BatchSize }, cancellationToken);
+        var tally = new Dictionary<SweepResult, int>();
+        foreach (var session in open.GroupBy(e => e.SessionId, StringComparer.Ordinal))
+        {
+            var ended = await EndedAsAsync(session.Key, cancellationToken);
+            // The recording first, as the session itself stops them.
+            foreach (var entry in session.OrderByDescending(e => e.Kind))
+            {
+                var result = ended is null ? SweepResult.Skipped : await SweepEntryAsync(entry, ended, settings, cancellationToken);
+                tally[result] = tally.GetValueOrDefault(result) + 1;
+            }
+        }
+
+        var pruned = await ledger.DeleteClosedAsync(timeProvider.GetUtcNow() - settings.Retention, cancellationToken);
+        var openAfter = await ledger.CountOpenAsync(cancellationToken);
+        leakMetrics.SetOpenEntries(openAfter);
+        var report = new SweepReport(open.Count, tally.GetValueOrDefault(SweepResult.Stopped), tally.GetValueOrDefault(SweepResult.Retrying),
+            tally.GetValueOrDefault(SweepResult.GivenUp), tally.GetValueOrDefault(SweepResult.Skipped), pruned, openAfter);
+        if (report.Stopped + report.Retrying + report.GivenUp + report.Pruned > 0)
+        {
+            Log.SweepPass(logger, report.Examined, report.Stopped, report.Retrying, report.GivenUp, report.Pruned, report.OpenAfter);
+        }
+
+        return report;
+    }
+
+    /// <summary>How the session ended, in words; null while it runs (its own stop owns the entries).</summary>
+    private async Task<string?> EndedAsAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var metadata = await client.GetInstanceAsync(sessionId, getInputsAndOutputs: false, cancellationToken);
+        return metadata switch
+        {
+            null => "gone (its instance was purged)",
+            { IsCompleted: false } => null,
+            { RuntimeStatus: OrchestrationRuntimeStatus.Terminated } => "terminated",
+            { RuntimeStatus: OrchestrationRuntimeStatus.Failed } => "failed",
+            _ => "completed without a confirmed stop",
+        };
+    }
+
+    private async Task<SweepResult> SweepEntryAsync(LeakEntry entry, string endedAs, LeakSweeperOptions settings, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (entry.State == LeakState.GivenUp || entry.NextAttemptAt > now || now - entry.LastStartAt < settings.Grace)
+        {
+            return SweepResult.Skipped;
+        }
+
+        try
+        {
+            if (await HolderAsync(entry, cancellationToken) is { } holder)
+            {
+                await NoteAsync(entry, LeakSweepSteps.Deferred(entry, holder, now), cancellationToken);
+                return SweepResult.Skipped;
+            }
+
+            var step = await StopAsync(entry, endedAs, cancellationToken);
+            var stored = await LeakLedgerUpdates.UpdateAsync(ledger, entry.SessionId, entry.Kind, step.Apply, cancellationToken);
+            leakMetrics.RecordStop(entry.Kind, step.MetricResult);
+            step.Log(logger, stored);
+            return step.Result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.SweepEntryFailed(logger, entry.SessionId, entry.Kind, e);
+            return SweepResult.Skipped;
+        }
+    }
+
+    private async Task<LeakSweepStep> StopAsync(LeakEntry entry, string endedAs, CancellationToken cancellationToken)
+    {
+        var attempt = entry.Attempts + 1;
+        var sentAt = timeProvider.GetUtcNow();
+        if (entry.Kind == LeakKind.Push)
+        {
+            var outcome = await VendorCall.RunAsync(SessionActivities.StopPush, entry.SessionId, attempt, async ct =>
+            {
+                await ilvb.StopPushAsync(entry.ToStopPushRequest(), ct);
+                return NoPayload.Value;
+            }, sessionMetrics, logger, cancellationToken);
+            return LeakSweepSteps.After(entry, endedAs, SessionActivities.StopPush, outcome.Error, StopPhases.ClassifyStop(outcome),
+                entry.Tape ? "push (with its tape recording) stopped." : "push stopped.", sentAt, timeProvider.GetUtcNow(),
+                sessionOptions.Value.StopRetry);
+        }
+
+        var stopped = await VendorCall.RunAsync(SessionActivities.StopRecording, entry.SessionId, attempt,
+            ct => ilvb.StopRecordingAsync(entry.ToStopRecordingRequest(), ct), sessionMetrics, logger, cancellationToken);
+        var files = stopped.Payload?.FileIds ?? [];
+        return LeakSweepSteps.After(entry, endedAs, SessionActivities.StopRecording, stopped.Error, StopPhases.ClassifyStop(stopped),
+            files.Count == 0 ? "recording stopped, no file id." : $"recording stopped, file id(s) {string.Join(", ", files)}.",
+            sentAt, timeProvider.GetUtcNow(), sessionOptions.Value.StopRetry);
+    }
+
+    /// <summary>
+    /// Another running session of the same room and anchor that may hold the stream: the vendor knows one push and
+    /// one recording per anchor, so a stop now would end that session's broadcast; its own stop covers the stream.
+    /// </summary>
+    private async Task<string?> HolderAsync(LeakEntry entry, CancellationToken cancellationToken)
+    {
+        string? token = null;
+        do
+        {
+            var page = await client.QueryInstancesAsync(new OrchestrationQuery
+            {
+                InstanceIdPrefix = SessionIds.ForRoomAndUser(entry.RoomId, entry.UserId),
+                Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
+                PageSize = 100,
+                ContinuationToken = token,
+            }, cancellationToken);
+            foreach (var instance in page.Instances)
+            {
+                if (instance.InstanceId != entry.SessionId && instance.Name == SessionOrchestrations.BroadcastSession
+                    && LeakSweepSteps.StreamPhase(instance) is { } phase)
+                {
+                    return $"{instance.InstanceId} ({phase})";
+                }
+            }
+
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return null;
+    }
+
+    private async Task NoteAsync(LeakEntry read, LeakAction? action, CancellationToken cancellationToken)
+    {
+        if (action is null)
+        {
+            return;
+        }
+
+        await LeakLedgerUpdates.UpdateAsync(ledger, read.SessionId, read.Kind, current => current is { IsOpen: true }
+            ? current.WithAction(action) with { UpdatedAt = action.At }
+            : null, cancellationToken);
+    }
+}

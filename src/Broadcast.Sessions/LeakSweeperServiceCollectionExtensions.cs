@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Broadcast.Sessions;
+
+/// <summary>Registers the leak ledger's users: the tracker the activities write through, the sweeper, its options and metrics.</summary>
+public static class LeakSweeperServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="LeakTracker"/>, <see cref="LeakSweeper"/>, <see cref="LeakMetrics"/> and <see cref="LeakSweeperOptions"/>
+    /// (section <c>Sweeper</c>, validated on start), and <see cref="InMemoryLeakLedger"/> as the ledger unless one is
+    /// registered (a host replaces it with a durable one). Called by <c>AddBroadcastSessions</c>.
+    /// </summary>
+    public static IServiceCollection AddLeakSweeper(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<LeakSweeperOptions>().Bind(configuration.GetSection(LeakSweeperOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LeakSweeperOptions>, LeakSweeperOptionsValidator>());
+        services.TryAddSingleton<ILeakLedger, InMemoryLeakLedger>();
+        services.TryAddSingleton<LeakTracker>();
+        services.TryAddSingleton<LeakMetrics>();
+        services.TryAddSingleton<LeakSweeper>();
+        return services;
+    }
+}
