@@ -1,10 +1,13 @@
+using System.Globalization;
 using Broadcast.Durable;
 
 namespace Broadcast.Sessions;
 
 /// <summary>
 /// Creates the session of one schedule occurrence. Its key comes from the schedule id and the occurrence,
-/// so a repeated attempt finds the session the first one created instead of making a second.
+/// so a repeated attempt finds the session the first one created instead of making a second. When asked, it first
+/// checks that the previous occurrence's session has ended (and cancels it), answering without creating anything
+/// while it still runs.
 /// </summary>
 public sealed class CreateScheduledSessionActivity(SessionService sessions) : IActivity<ScheduledSessionInput, ScheduledSessionOutcome>
 {
@@ -14,6 +17,18 @@ public sealed class CreateScheduledSessionActivity(SessionService sessions) : IA
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Template with { Key = SessionIds.ForOccurrence(input.ScheduleId, input.Occurrence), StartAt = null };
         var sessionId = SessionIds.ForSession(request.RoomId, request.UserId, request.Key!);
+        if (input.PreviousSessionId is { } previous && previous != sessionId && await sessions.IsRunningAsync(previous, cancellationToken))
+        {
+            if (input.CancelPrevious)
+            {
+                var reason = string.Create(CultureInfo.InvariantCulture,
+                    $"Replaced by the {input.Occurrence.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} occurrence of schedule {input.ScheduleId}.");
+                await sessions.CancelAsync(previous, reason, cancellationToken);
+            }
+
+            return new ScheduledSessionOutcome(sessionId, false, null, PreviousRunning: true);
+        }
+
         try
         {
             var created = await sessions.CreateAsync(request, cancellationToken);

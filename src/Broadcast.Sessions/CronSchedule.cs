@@ -18,6 +18,30 @@ internal sealed class CronSchedule
     public DateTimeOffset? NextAfter(DateTimeOffset after) =>
         expression.GetNextOccurrence(after.UtcDateTime, zone) is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : null;
 
+    /// <summary>The occurrences after <paramref name="after"/> up to and including <paramref name="until"/> (UTC), in order.</summary>
+    public IEnumerable<DateTimeOffset> Between(DateTimeOffset after, DateTimeOffset until) =>
+        until <= after
+            ? []
+            : expression.GetOccurrences(after.UtcDateTime, until.UtcDateTime, zone, fromInclusive: false, toInclusive: true)
+                .Select(o => new DateTimeOffset(o, TimeSpan.Zero));
+
+    /// <summary>
+    /// The next <paramref name="count"/> occurrences after <paramref name="after"/>, each with the offset the time zone
+    /// has at that moment (so a change to or from summer time shows).
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset> Preview(DateTimeOffset after, int count)
+    {
+        var occurrences = new List<DateTimeOffset>(count);
+        var from = after;
+        while (occurrences.Count < count && expression.GetNextOccurrence(from, zone) is { } next)
+        {
+            occurrences.Add(next);
+            from = next;
+        }
+
+        return occurrences;
+    }
+
     /// <summary>Parses; the problems go into <paramref name="errors"/> under <paramref name="cronPath"/> and <paramref name="zonePath"/>.</summary>
     public static CronSchedule? TryParse(string? cron, string? timeZone, string cronPath, string zonePath, ValidationErrors errors)
     {

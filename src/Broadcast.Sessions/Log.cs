@@ -98,4 +98,33 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3305, Level = LogLevel.Information, Message = "Schedule {ScheduleId} has no further occurrence and ends")]
     public static partial void ScheduleEnded(ILogger logger, string scheduleId);
+
+    [LoggerMessage(EventId = 3306, Level = LogLevel.Warning,
+        Message = "Schedule {ScheduleId}: {Count} missed occurrence(s) older than the catch-up window skipped, the latest {Latest}")]
+    public static partial void ScheduleOccurrencesMissed(ILogger logger, string scheduleId, int count, DateTimeOffset latest);
+
+    [LoggerMessage(EventId = 3307, Level = LogLevel.Information,
+        Message = "Schedule {ScheduleId}: catch-up run for occurrence {Occurrence} ({Merged} earlier missed occurrence(s) merged into it)")]
+    public static partial void ScheduleCatchUp(ILogger logger, string scheduleId, DateTimeOffset occurrence, int merged);
+
+    [LoggerMessage(EventId = 3308, Level = LogLevel.Information,
+        Message = "Schedule {ScheduleId}: occurrence {Occurrence} skipped, session {PreviousSessionId} still runs")]
+    public static partial void ScheduleOccurrenceOverlaps(ILogger logger, string scheduleId, DateTimeOffset occurrence, string previousSessionId);
+
+    [LoggerMessage(EventId = 3309, Level = LogLevel.Information,
+        Message = "Schedule {ScheduleId}: occurrence {Occurrence} waits for session {PreviousSessionId} to end ({Policy})")]
+    public static partial void ScheduleOccurrenceWaits(
+        ILogger logger, string scheduleId, DateTimeOffset occurrence, string previousSessionId, ScheduleOverlapPolicy policy);
+
+    [LoggerMessage(EventId = 3310, Level = LogLevel.Information, Message = "Schedule {ScheduleId} paused (waiting occurrence dropped: {Waiting})")]
+    public static partial void SchedulePaused(ILogger logger, string scheduleId, DateTimeOffset? waiting);
+
+    [LoggerMessage(EventId = 3311, Level = LogLevel.Information, Message = "Schedule {ScheduleId} resumed; {Missed} occurrence(s) fell in the pause")]
+    public static partial void ScheduleResumed(ILogger logger, string scheduleId, int missed);
+
+    [LoggerMessage(EventId = 3312, Level = LogLevel.Warning, Message = "Schedule {ScheduleId}: control event ignored: {Problem}")]
+    public static partial void ScheduleControlIgnored(ILogger logger, string scheduleId, string problem);
+
+    [LoggerMessage(EventId = 3313, Level = LogLevel.Information, Message = "Schedule {ScheduleId} sent {Action}")]
+    public static partial void ScheduleControlled(ILogger logger, string scheduleId, ScheduleAction action);
 }

@@ -3,10 +3,15 @@ using Broadcast.Durable;
 namespace Broadcast.Sessions;
 
 /// <summary>
-/// An eternal recurring schedule: a durable timer until the next occurrence of the cron expression in its
-/// time zone, one session created for it, then continue-as-new with a fresh history. Missed occurrences
-/// (the host was down) are skipped, not made up.
+/// An eternal recurring schedule. Each generation waits for one thing — its timer (the next occurrence, or the next
+/// check of an occurrence waiting for the previous session) or a pause/resume event — handles it, and continues as
+/// new with its state in the input, so its history stays a few events long. All time comes from the context.
 /// </summary>
+/// <remarks>
+/// The one event wait of a generation is never cancelled: an event it took while the generation was busy with an
+/// occurrence is applied to the state before continuing, and events not yet taken are carried over
+/// (<c>preserveUnprocessedEvents</c>), so no pause or resume is lost at the seam between generations.
+/// </remarks>
 public sealed class RecurringScheduleOrchestrator : IOrchestrator<RecurringScheduleInput, ScheduleProgress>
 {
     /// <inheritdoc />
@@ -16,51 +21,66 @@ public sealed class RecurringScheduleOrchestrator : IOrchestrator<RecurringSched
         ArgumentNullException.ThrowIfNull(input);
         var logger = context.CreateReplaySafeLogger(typeof(RecurringScheduleOrchestrator).FullName!);
         var schedule = CronSchedule.Parse(input.Cron, input.TimeZone);
-        var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
-        var from = input.LastOccurrence is { } last && last > now ? last : now;
-        var next = schedule.NextAfter(from);
-        var progress = new ScheduleProgress(next, input.LastOccurrence, input.LastSessionId, input.Occurrences, input.LastError);
-        context.SetCustomStatus(progress);
-        if (next is not { } occurrence)
+
+        // Schedules started before HandledUntil existed go on from their last occurrence.
+        var state = input.HandledUntil is null ? input with { HandledUntil = input.LastOccurrence ?? input.CreatedAt } : input;
+        var control = context.WaitForExternalEvent<ScheduleControl>(ScheduleEvents.Control);
+        if (state.PausedAt is not null)
         {
-            Log.ScheduleEnded(logger, input.ScheduleId);
-            return progress;
+            context.SetCustomStatus(ScheduleProgress.Of(state, null, null));
+            await Task.WhenAny(control);
+            return Continue(context, ScheduleCommands.Apply(state, control, Now(context), schedule, logger));
         }
 
-        await context.CreateTimer(occurrence.UtcDateTime, CancellationToken.None);
-        var created = await CreateSessionAsync(context, input, occurrence);
-        if (created.Error is null)
+        var next = schedule.NextAfter(state.HandledUntil!.Value);
+        if (next is null && state.Waiting is null)
         {
-            Log.ScheduleOccurrence(logger, input.ScheduleId, occurrence, created.SessionId);
-        }
-        else
-        {
-            Log.ScheduleOccurrenceFailed(logger, input.ScheduleId, occurrence, created.Error);
+            Log.ScheduleEnded(logger, state.ScheduleId);
+            var ended = ScheduleProgress.Of(state, null, null);
+            context.SetCustomStatus(ended);
+            return ended;
         }
 
-        var following = input with
+        var wakeAt = WakeAt(state, next, Now(context));
+        context.SetCustomStatus(ScheduleProgress.Of(state, next, wakeAt));
+        using var timerCancel = new CancellationTokenSource();
+        var timer = context.CreateTimer(wakeAt.UtcDateTime, timerCancel.Token);
+        if (await Task.WhenAny(timer, control) == control)
         {
-            LastOccurrence = occurrence,
-            Occurrences = input.Occurrences + 1,
-            LastSessionId = created.Error is null ? created.SessionId : input.LastSessionId,
-            LastError = created.Error,
-        };
-        context.ContinueAsNew(following, preserveUnprocessedEvents: false);
-        return new ScheduleProgress(null, occurrence, following.LastSessionId, following.Occurrences, following.LastError);
+            timerCancel.Cancel();
+            return Continue(context, ScheduleCommands.Apply(state, control, Now(context), schedule, logger));
+        }
+
+        state = await ScheduleWakeUp.RunAsync(context, schedule, state, Now(context), logger);
+        if (control.IsCompleted)
+        {
+            // The event came while an occurrence was being handled; the occurrence already due has run.
+            state = ScheduleCommands.Apply(state, control, Now(context), schedule, logger);
+        }
+
+        return Continue(context, state);
     }
 
-    private static async Task<ScheduledSessionOutcome> CreateSessionAsync(
-        IOrchestrationContext context, RecurringScheduleInput input, DateTimeOffset occurrence)
+    /// <summary>The replay-safe current time.</summary>
+    internal static DateTimeOffset Now(IOrchestrationContext context) =>
+        new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    private static DateTimeOffset WakeAt(RecurringScheduleInput state, DateTimeOffset? next, DateTimeOffset now)
     {
-        try
+        if (state.Waiting is null)
         {
-            return await context.CallActivityAsync<ScheduledSessionOutcome>(
-                SessionActivities.CreateScheduledSession, new ScheduledSessionInput(input.ScheduleId, occurrence, input.Template));
+            return next!.Value;
         }
-        catch (TaskFailedException e)
-        {
-            // One failed occurrence must not end the schedule: it is reported and the next one is awaited.
-            return new ScheduledSessionOutcome("", false, e.FailureDetails.ErrorMessage);
-        }
+
+        var check = now + state.OverlapCheckInterval;
+        return next is { } occurrence && occurrence < check ? occurrence : check;
+    }
+
+    private static ScheduleProgress Continue(IOrchestrationContext context, RecurringScheduleInput state)
+    {
+        var progress = ScheduleProgress.Of(state, null, null);
+        context.SetCustomStatus(progress);
+        context.ContinueAsNew(state, preserveUnprocessedEvents: true);
+        return progress;
     }
 }

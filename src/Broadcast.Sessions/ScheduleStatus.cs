@@ -11,4 +11,7 @@ public enum ScheduleStatus
 
     /// <summary>Its orchestration failed.</summary>
     Failed,
+
+    /// <summary>Paused: no occurrence runs until it is resumed.</summary>
+    Paused,
 }

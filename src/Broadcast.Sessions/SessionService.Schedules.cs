@@ -25,6 +25,9 @@ public sealed partial class SessionService
             TimeZone = request.TimeZone,
             Template = request.Template!,
             CreatedAt = now,
+            Overlap = request.Overlap,
+            CatchUpWindow = request.CatchUpWindow,
+            HandledUntil = now,
         };
         var instanceId = SessionIds.ForSchedule(scheduleId);
         if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) is { IsRunning: true } existing)
@@ -51,22 +54,18 @@ public sealed partial class SessionService
             TimeZone = input.TimeZone,
             Template = input.Template,
             Status = ScheduleStatus.Active,
+            Overlap = input.Overlap,
+            CatchUpWindow = input.CatchUpWindow,
             CreatedAt = now,
             NextOccurrence = schedule!.NextAfter(now),
+            WakeAt = schedule.NextAfter(now),
+            Preview = schedule.Preview(now, ScheduleView.DefaultPreview),
         };
     }
 
-    /// <summary>One schedule, or null when there is none with this id.</summary>
-    public async Task<ScheduleView?> GetScheduleAsync(string scheduleId, CancellationToken cancellationToken)
-    {
-        if (!IsScheduleId(scheduleId))
-        {
-            return null;
-        }
-
-        var metadata = await client.GetInstanceAsync(SessionIds.ForSchedule(scheduleId), getInputsAndOutputs: true, cancellationToken);
-        return metadata is { Name: SessionOrchestrations.RecurringSchedule } ? ScheduleViews.From(metadata, timeProvider.GetUtcNow()) : null;
-    }
+    /// <summary>One schedule with a preview of its next <see cref="ScheduleView.DefaultPreview"/> occurrences, or null when there is none with this id.</summary>
+    public Task<ScheduleView?> GetScheduleAsync(string scheduleId, CancellationToken cancellationToken) =>
+        GetScheduleAsync(scheduleId, ScheduleView.DefaultPreview, cancellationToken);
 
     /// <summary>Every schedule, in id order.</summary>
     public async Task<IReadOnlyList<ScheduleView>> ListSchedulesAsync(CancellationToken cancellationToken)
@@ -152,9 +151,10 @@ public sealed partial class SessionService
         }
 
         var same = current is not null && current.Cron == wanted.Cron && current.TimeZone == wanted.TimeZone
+            && current.Overlap == wanted.Overlap && current.CatchUpWindow == wanted.CatchUpWindow
             && DurableJson.Serialize(current.Template) == DurableJson.Serialize(wanted.Template);
         return same
-            ? ScheduleViews.From(existing, timeProvider.GetUtcNow()) ?? throw new SessionConflictException(wanted.ScheduleId)
+            ? ScheduleViews.From(existing, timeProvider.GetUtcNow(), ScheduleView.DefaultPreview) ?? throw new SessionConflictException(wanted.ScheduleId)
             : throw new SessionConflictException(wanted.ScheduleId);
     }
 }

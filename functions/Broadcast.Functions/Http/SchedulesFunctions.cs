@@ -1,3 +1,4 @@
+using System.Globalization;
 using Broadcast.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -49,7 +50,7 @@ public sealed class SchedulesFunctions(SessionService sessions, ApiRequests requ
         return TypedResults.Ok(await sessions.ListSchedulesAsync(cancellationToken));
     }
 
-    /// <summary>GET /api/schedules/{id}.</summary>
+    /// <summary>GET /api/schedules/{id}?preview=N (default 5, at most 100): the schedule and its next occurrences.</summary>
     [Function("GetSchedule")]
     public async Task<IResult> GetSchedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "schedules/{id}")] HttpRequest http,
@@ -57,9 +58,48 @@ public sealed class SchedulesFunctions(SessionService sessions, ApiRequests requ
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
+        var preview = ScheduleView.DefaultPreview;
+        var previewText = http.Query["preview"].ToString();
+        if (previewText.Length > 0
+            && !int.TryParse(previewText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out preview))
+        {
+            return ApiProblems.BadRequest($"Failed to bind parameter \"int? preview\" from \"{previewText}\".");
+        }
+
         using var bound = InvocationOrchestrationClient.Use(client);
-        var schedule = await sessions.GetScheduleAsync(id, cancellationToken);
-        return schedule is null ? ApiProblems.ScheduleNotFound(id) : TypedResults.Ok(schedule);
+        try
+        {
+            var schedule = await sessions.GetScheduleAsync(id, preview, cancellationToken);
+            return schedule is null ? ApiProblems.ScheduleNotFound(id) : TypedResults.Ok(schedule);
+        }
+        catch (SessionValidationException e)
+        {
+            return ApiProblems.Invalid(e.Errors);
+        }
+    }
+
+    /// <summary>POST /api/schedules/{id}/pause: 202, 404 or 409 (ended).</summary>
+    [Function("PauseSchedule")]
+    public async Task<IResult> PauseSchedule(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "schedules/{id}/pause")] HttpRequest http,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        using var bound = InvocationOrchestrationClient.Use(client);
+        return ToResult(await sessions.PauseScheduleAsync(id, cancellationToken), id, http);
+    }
+
+    /// <summary>POST /api/schedules/{id}/resume: 202, 404 or 409 (ended).</summary>
+    [Function("ResumeSchedule")]
+    public async Task<IResult> ResumeSchedule(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "schedules/{id}/resume")] HttpRequest http,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        using var bound = InvocationOrchestrationClient.Use(client);
+        return ToResult(await sessions.ResumeScheduleAsync(id, cancellationToken), id, http);
     }
 
     /// <summary>DELETE /api/schedules/{id}: 204 or 404; sessions it already started go on.</summary>
@@ -73,4 +113,11 @@ public sealed class SchedulesFunctions(SessionService sessions, ApiRequests requ
         using var bound = InvocationOrchestrationClient.Use(client);
         return await sessions.DeleteScheduleAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.ScheduleNotFound(id);
     }
+
+    private static IResult ToResult(SignalResult result, string id, HttpRequest http) => result switch
+    {
+        SignalResult.Delivered => TypedResults.Accepted(new Uri($"{ApiAddress.Base(http)}/api/schedules/{Uri.EscapeDataString(id)}")),
+        SignalResult.NotFound => ApiProblems.ScheduleNotFound(id),
+        _ => ApiProblems.ScheduleEnded(id),
+    };
 }

@@ -23,6 +23,12 @@ internal static class Problems
         detail: $"No schedule has the id '{id}'.",
         extensions: new Dictionary<string, object?> { ["id"] = id });
 
+    public static ProblemHttpResult ScheduleEnded(string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Schedule ended",
+        detail: $"Schedule '{id}' has ended; it can no longer be paused or resumed.",
+        extensions: new Dictionary<string, object?> { ["id"] = id });
+
     public static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,
         title: "Conflict",

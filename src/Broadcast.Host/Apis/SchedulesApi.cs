@@ -20,8 +20,18 @@ public static class SchedulesApi
             .WithSummary("Lists the schedules.");
         api.MapGet("/{id}", GetSchedule)
             .WithName("GetSchedule")
-            .WithSummary("Reads a schedule and its next occurrence.")
+            .WithSummary("Reads a schedule, its next occurrence and a preview of the next ones (?preview=N, default 5, at most 100).")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id}/pause", PauseSchedule)
+            .WithName("PauseSchedule")
+            .WithSummary("Pauses a schedule: no occurrence runs until it is resumed.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id}/resume", ResumeSchedule)
+            .WithName("ResumeSchedule")
+            .WithSummary("Resumes a paused schedule from now; the occurrences that fell in the pause are skipped.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapDelete("/{id}", DeleteSchedule)
             .WithName("DeleteSchedule")
             .WithSummary("Deletes a schedule; sessions it already started go on.")
@@ -54,16 +64,40 @@ public static class SchedulesApi
     public static async Task<Ok<IReadOnlyList<ScheduleView>>> ListSchedules(SessionService sessions, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sessions.ListSchedulesAsync(cancellationToken));
 
-    /// <summary>GET /api/schedules/{id}.</summary>
-    public static async Task<Results<Ok<ScheduleView>, ProblemHttpResult>> GetSchedule(
-        string id, SessionService sessions, CancellationToken cancellationToken)
+    /// <summary>GET /api/schedules/{id}?preview=N.</summary>
+    public static async Task<Results<Ok<ScheduleView>, ValidationProblem, ProblemHttpResult>> GetSchedule(
+        string id, int? preview, SessionService sessions, CancellationToken cancellationToken)
     {
-        var schedule = await sessions.GetScheduleAsync(id, cancellationToken);
-        return schedule is null ? Problems.ScheduleNotFound(id) : TypedResults.Ok(schedule);
+        try
+        {
+            var schedule = await sessions.GetScheduleAsync(id, preview ?? ScheduleView.DefaultPreview, cancellationToken);
+            return schedule is null ? Problems.ScheduleNotFound(id) : TypedResults.Ok(schedule);
+        }
+        catch (SessionValidationException e)
+        {
+            return Problems.Invalid(e.Errors);
+        }
     }
+
+    /// <summary>POST /api/schedules/{id}/pause: 202, the schedule takes the event in order with other pauses and resumes.</summary>
+    public static async Task<Results<Accepted, ProblemHttpResult>> PauseSchedule(
+        string id, HttpRequest http, SessionService sessions, CancellationToken cancellationToken) =>
+        ToResult(await sessions.PauseScheduleAsync(id, cancellationToken), id, http);
+
+    /// <summary>POST /api/schedules/{id}/resume: 202.</summary>
+    public static async Task<Results<Accepted, ProblemHttpResult>> ResumeSchedule(
+        string id, HttpRequest http, SessionService sessions, CancellationToken cancellationToken) =>
+        ToResult(await sessions.ResumeScheduleAsync(id, cancellationToken), id, http);
 
     /// <summary>DELETE /api/schedules/{id}.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteSchedule(
         string id, SessionService sessions, CancellationToken cancellationToken) =>
         await sessions.DeleteScheduleAsync(id, cancellationToken) ? TypedResults.NoContent() : Problems.ScheduleNotFound(id);
+
+    private static Results<Accepted, ProblemHttpResult> ToResult(SignalResult result, string id, HttpRequest http) => result switch
+    {
+        SignalResult.Delivered => TypedResults.Accepted(new Uri($"{http.Scheme}://{http.Host}{http.PathBase}/api/schedules/{Uri.EscapeDataString(id)}")),
+        SignalResult.NotFound => Problems.ScheduleNotFound(id),
+        _ => Problems.ScheduleEnded(id),
+    };
 }

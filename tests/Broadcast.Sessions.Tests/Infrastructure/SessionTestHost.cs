@@ -20,13 +20,16 @@ public sealed class SessionTestHost : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly IReadOnlyList<IHostedService> hostedServices;
     private readonly DirectoryInfo folder;
+    private readonly IDictionary<string, string?>? settings;
+    private bool handedOver;
 
     private SessionTestHost(ServiceProvider services, IReadOnlyList<IHostedService> hostedServices, DirectoryInfo folder, IlvbSimulator simulator,
-        FakeTimeProvider? clock)
+        FakeTimeProvider? clock, IDictionary<string, string?>? settings)
     {
         this.services = services;
         this.hostedServices = hostedServices;
         this.folder = folder;
+        this.settings = settings;
         Simulator = simulator;
         Clock = clock;
         Sessions = services.GetRequiredService<SessionService>();
@@ -54,6 +57,24 @@ public sealed class SessionTestHost : IAsyncDisposable
     {
         var simulator = await IlvbSimulator.StartAsync(new SimulatorOptions());
         var folder = Directory.CreateTempSubdirectory("broadcast-sessions-test-");
+        return await StartOnAsync(simulator, folder, clock, settings);
+    }
+
+    /// <summary>
+    /// Stops this host's engine as a process going down would (the SQLite file, the simulator and the clock stay),
+    /// runs <paramref name="whileDown"/>, and starts a new host on the same file. This host is spent afterwards.
+    /// </summary>
+    public async Task<SessionTestHost> RestartAsync(Action? whileDown = null)
+    {
+        await StopEngineAsync();
+        handedOver = true;
+        whileDown?.Invoke();
+        return await StartOnAsync(Simulator, folder, Clock, settings);
+    }
+
+    private static async Task<SessionTestHost> StartOnAsync(
+        IlvbSimulator simulator, DirectoryInfo folder, FakeTimeProvider? clock, IDictionary<string, string?>? settings)
+    {
         var configuration = new Dictionary<string, string?>
         {
             ["Ilvb:BaseUrl"] = simulator.BaseUrl.ToString(),
@@ -96,7 +117,7 @@ public sealed class SessionTestHost : IAsyncDisposable
             await service.StartAsync(CancellationToken.None);
         }
 
-        return new SessionTestHost(provider, hosted, folder, simulator, clock);
+        return new SessionTestHost(provider, hosted, folder, simulator, clock, settings);
     }
 
     /// <summary>A collector of one instrument of the sessions' meter.</summary>
@@ -160,12 +181,13 @@ public sealed class SessionTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var service in hostedServices.Reverse())
+        if (handedOver)
         {
-            await service.StopAsync(CancellationToken.None);
+            // Stopped by RestartAsync; the simulator and the folder belong to the host that took over.
+            return;
         }
 
-        await services.DisposeAsync();
+        await StopEngineAsync();
         await Simulator.DisposeAsync();
         try
         {
@@ -175,5 +197,15 @@ public sealed class SessionTestHost : IAsyncDisposable
         {
             // A file still being released on a loaded machine; the temp folder is cleaned by the system.
         }
+    }
+
+    private async Task StopEngineAsync()
+    {
+        foreach (var service in hostedServices.Reverse())
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        await services.DisposeAsync();
     }
 }
