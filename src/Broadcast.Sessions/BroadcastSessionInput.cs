@@ -6,6 +6,9 @@ namespace Broadcast.Sessions;
 /// </summary>
 public sealed record BroadcastSessionInput
 {
+    /// <summary>The leave grace of a session whose input predates the setting, and the default of <see cref="SessionOptions.DefaultLeaveGrace"/>.</summary>
+    public static readonly TimeSpan StandardLeaveGrace = TimeSpan.FromSeconds(60);
+
     /// <summary>The request as the caller gave it.</summary>
     public required SessionRequest Request { get; init; }
 
@@ -14,6 +17,9 @@ public sealed record BroadcastSessionInput
 
     /// <summary>The effective maximum live duration.</summary>
     public required TimeSpan MaxDuration { get; init; }
+
+    /// <summary>The effective leave grace: how long a live session waits for its anchor to rejoin.</summary>
+    public TimeSpan LeaveGrace { get; init; } = StandardLeaveGrace;
 
     /// <summary>The effective start retry schedule.</summary>
     public required RetrySchedule StartRetry { get; init; }
@@ -34,6 +40,7 @@ public sealed record BroadcastSessionInput
             Request = request,
             JoinTimeout = request.JoinTimeout ?? options.DefaultJoinTimeout,
             MaxDuration = request.MaxDuration ?? options.DefaultMaxDuration,
+            LeaveGrace = request.LeaveGrace ?? options.DefaultLeaveGrace,
             StartRetry = options.StartRetry.With(request.Retry?.Start),
             StopRetry = options.StopRetry.With(request.Retry?.Stop),
             RetryAdvisedStarts = request.Retry?.RetryAdvisedStarts ?? options.RetryAdvisedStarts,

@@ -4,8 +4,8 @@ namespace Broadcast.Sessions;
 
 /// <summary>
 /// One broadcast session (DESIGN §1): optional start time, wait for the anchor, start the push (and the
-/// recording), stay live until a cancel or the maximum duration, stop everything that may run, and
-/// report. A cancel is honoured at every step; whatever might have started is stopped.
+/// recording), stay live until a cancel, the maximum duration or the anchor's leave without a rejoin within the
+/// leave grace, stop everything that may run, and report. A cancel is honoured at every step; whatever might have started is stopped.
 /// </summary>
 public sealed class BroadcastSessionOrchestrator : IOrchestrator<BroadcastSessionInput, SessionResult>
 {
@@ -83,7 +83,7 @@ public sealed class BroadcastSessionOrchestrator : IOrchestrator<BroadcastSessio
         }
 
         var endReason = await WaitPhases.LiveAsync(run);
-        return await CleanUpAsync(run, SessionOutcome.Completed, endReason);
+        return await CleanUpAsync(run, endReason == SessionEndReason.AnchorLeft ? SessionOutcome.AnchorLeft : SessionOutcome.Completed, endReason);
     }
 
     private static async Task<(SessionOutcome, SessionEndReason?)> CleanUpAsync(

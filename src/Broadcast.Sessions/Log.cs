@@ -26,7 +26,7 @@ internal static partial class Log
     public static partial void SweepEntryFailed(ILogger logger, string sessionId, LeakKind kind, Exception exception);
 
     [LoggerMessage(EventId = 3406, Level = LogLevel.Warning,
-        Message = "Sweeper: session {SessionId} is {EndedAs}; its {Kind} was stopped (sweeper attempt {Attempt})")]
+        Message = "Sweeper: session {SessionId} {EndedAs}; its {Kind} was stopped (sweeper attempt {Attempt})")]
     public static partial void SweptStopped(ILogger logger, string sessionId, LeakKind kind, int attempt, string endedAs);
 
     [LoggerMessage(EventId = 3407, Level = LogLevel.Warning,
@@ -81,8 +81,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3203, Level = LogLevel.Information, Message = "Session {SessionId} signalled {EventName}")]
     public static partial void SessionSignalled(ILogger logger, string sessionId, string eventName);
 
-    [LoggerMessage(EventId = 3204, Level = LogLevel.Information, Message = "Room {RoomId} user {UserId} joined: {Count} session(s) signalled")]
-    public static partial void RoomSignalled(ILogger logger, uint roomId, string userId, int count);
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Information, Message = "Room {RoomId} user {UserId}: {EventName} sent to {Count} session(s)")]
+    public static partial void RoomSignalled(ILogger logger, uint roomId, string userId, string eventName, int count);
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Schedule {ScheduleId} created: '{Cron}' in {TimeZone}")]
     public static partial void ScheduleCreated(ILogger logger, string scheduleId, string cron, string timeZone);
@@ -127,4 +127,20 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3313, Level = LogLevel.Information, Message = "Schedule {ScheduleId} sent {Action}")]
     public static partial void ScheduleControlled(ILogger logger, string scheduleId, ScheduleAction action);
+
+    // 3501-3599: the anchor's presence (leaves, rejoins) and room signals.
+    [LoggerMessage(EventId = 3501, Level = LogLevel.Information,
+        Message = "Session {SessionId}: the anchor left the room; stopping at {Deadline} unless they rejoin")]
+    public static partial void AnchorLeft(ILogger logger, string sessionId, DateTimeOffset deadline);
+
+    [LoggerMessage(EventId = 3502, Level = LogLevel.Information, Message = "Session {SessionId}: the anchor rejoined the room after {Away}")]
+    public static partial void AnchorRejoined(ILogger logger, string sessionId, TimeSpan away);
+
+    [LoggerMessage(EventId = 3503, Level = LogLevel.Warning,
+        Message = "Session {SessionId}: the anchor did not rejoin within the leave grace of {Grace}; stopping")]
+    public static partial void AnchorLeftStop(ILogger logger, string sessionId, TimeSpan grace);
+
+    [LoggerMessage(EventId = 3504, Level = LogLevel.Information,
+        Message = "Session {SessionId}: {EventName} of room event {EventId} delivered from the backlog (it arrived before the session existed)")]
+    public static partial void BacklogDelivered(ILogger logger, string sessionId, string eventName, string? eventId);
 }

@@ -8,4 +8,7 @@ public enum SessionEndReason
 
     /// <summary>The session's maximum duration elapsed.</summary>
     MaxDurationReached,
+
+    /// <summary>The anchor left the room and did not rejoin within the leave grace.</summary>
+    AnchorLeft,
 }

@@ -12,6 +12,9 @@ public sealed class SessionOptions
     /// <summary>How long a session stays live at most when the request does not say (1 s to 7 d).</summary>
     public TimeSpan DefaultMaxDuration { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>How long a live session waits for its anchor to rejoin after a leave when the request does not say (0 s to 24 h).</summary>
+    public TimeSpan DefaultLeaveGrace { get; set; } = BroadcastSessionInput.StandardLeaveGrace;
+
     /// <summary>Retries of start push and start recording.</summary>
     public RetrySchedule StartRetry { get; set; } = new() { MaxAttempts = 6 };
 

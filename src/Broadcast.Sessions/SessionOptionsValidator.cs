@@ -14,6 +14,8 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
             $"{Section}:DefaultJoinTimeout", errors);
         TextRules.Duration(options.DefaultMaxDuration, SessionRequestValidator.MinMaxDuration, SessionRequestValidator.MaxMaxDuration,
             $"{Section}:DefaultMaxDuration", errors);
+        TextRules.Duration(options.DefaultLeaveGrace, SessionRequestValidator.MinLeaveGrace, SessionRequestValidator.MaxLeaveGrace,
+            $"{Section}:DefaultLeaveGrace", errors);
         RetryScheduleRules.Validate(options.StartRetry, n => $"{Section}:StartRetry:{Pascal(n)}", errors);
         RetryScheduleRules.Validate(options.StopRetry, n => $"{Section}:StopRetry:{Pascal(n)}", errors);
         return errors.HasErrors

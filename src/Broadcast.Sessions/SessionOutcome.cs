@@ -17,4 +17,7 @@ public enum SessionOutcome
 
     /// <summary>A stop still failed after its retries: a push or recording may still be running. Needs a person.</summary>
     StopFailed,
+
+    /// <summary>It went live, the anchor left the room and did not rejoin within the leave grace; it was stopped.</summary>
+    AnchorLeft,
 }

@@ -9,4 +9,5 @@ internal sealed record SessionProgress(
     bool RecordingDegraded,
     SessionError? Error,
     IReadOnlyList<TimelineEntry> Timeline,
-    int TimelineCount);
+    int TimelineCount,
+    DateTimeOffset? AnchorLeftAt = null);

@@ -56,6 +56,12 @@ public sealed record SessionRequest
     /// <summary>How long the session stays live at most (1 s to 7 d); null for the configured default.</summary>
     public TimeSpan? MaxDuration { get; init; }
 
+    /// <summary>
+    /// How long a live session waits for its anchor to rejoin after a leave before it stops with
+    /// <see cref="SessionOutcome.AnchorLeft"/> (0 s to 24 h); null for the configured default.
+    /// </summary>
+    public TimeSpan? LeaveGrace { get; init; }
+
     /// <summary>Changes to the configured retry schedules for this session only.</summary>
     public SessionRetryOverrides? Retry { get; init; }
 }

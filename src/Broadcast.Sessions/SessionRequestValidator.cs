@@ -19,6 +19,8 @@ internal static class SessionRequestValidator
     public static readonly TimeSpan MaxJoinTimeout = TimeSpan.FromHours(24);
     public static readonly TimeSpan MinMaxDuration = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxMaxDuration = TimeSpan.FromDays(7);
+    public static readonly TimeSpan MinLeaveGrace = TimeSpan.Zero;
+    public static readonly TimeSpan MaxLeaveGrace = TimeSpan.FromHours(24);
     public static readonly TimeSpan MaxStartAhead = TimeSpan.FromDays(366);
 
     /// <summary>
@@ -59,6 +61,7 @@ internal static class SessionRequestValidator
         ValidateRecording(request.Recording, P("recording"), errors);
         TextRules.Duration(request.JoinTimeout, MinJoinTimeout, MaxJoinTimeout, P("joinTimeout"), errors);
         TextRules.Duration(request.MaxDuration, MinMaxDuration, MaxMaxDuration, P("maxDuration"), errors);
+        TextRules.Duration(request.LeaveGrace, MinLeaveGrace, MaxLeaveGrace, P("leaveGrace"), errors);
         RetryScheduleRules.Validate(options.StartRetry.With(request.Retry?.Start), n => P("retry.start." + n), errors);
         RetryScheduleRules.Validate(options.StopRetry.With(request.Retry?.Stop), n => P("retry.stop." + n), errors);
     }

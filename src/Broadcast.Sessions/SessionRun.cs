@@ -22,6 +22,8 @@ internal sealed class SessionRun
         Input = input;
         Logger = logger;
         CancelSignal = context.WaitForExternalEvent<JsonElement>(SessionEvents.Cancel);
+        Presence = new AnchorPresence(this);
+        Presence.Start();
     }
 
     public IOrchestrationContext Context { get; }
@@ -38,6 +40,9 @@ internal sealed class SessionRun
     public Task<JsonElement> CancelSignal { get; }
 
     public bool CancelRequested => CancelSignal.IsCompleted;
+
+    /// <summary>The anchor's joins and leaves, followed from the session's start.</summary>
+    public AnchorPresence Presence { get; }
 
     public DateTimeOffset Now => new(DateTime.SpecifyKind(Context.CurrentUtcDateTime, DateTimeKind.Utc));
 
@@ -161,7 +166,8 @@ internal sealed class SessionRun
         RecordingDegraded,
         Error ?? LastCallError,
         timeline.Count <= StatusTimelineLimit ? [.. timeline] : [.. timeline.Skip(timeline.Count - StatusTimelineLimit)],
-        timeline.Count));
+        timeline.Count,
+        Presence.LeftAt));
 
     private static string? ReadReason(JsonElement payload) => payload.ValueKind switch
     {

@@ -11,47 +11,11 @@ public sealed partial class SessionService
         SignalAsync(sessionId, SessionEvents.UserJoined, new SignalPayload(timeProvider.GetUtcNow()), cancellationToken);
 
     /// <summary>
-    /// Tells every session of room <paramref name="roomId"/> that waits for anchor <paramref name="userId"/>
-    /// (scheduled or waiting for the join) that the anchor joined; returns the ids signalled.
+    /// Tells every session of room <paramref name="roomId"/> and anchor <paramref name="userId"/> that is waiting or live
+    /// that the anchor joined (a live session whose anchor had left takes it as the rejoin); returns the ids signalled.
     /// </summary>
-    public async Task<IReadOnlyList<string>> SignalUserJoinedAsync(uint roomId, string userId, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors();
-        if (roomId == 0)
-        {
-            errors.Add("roomId", "must be between 1 and 4294967295.");
-        }
-
-        TextRules.Identifier(userId, SessionRequestValidator.MaxUserIdLength, SessionRequestValidator.UserIdExtraCharacters, "userId", errors);
-        errors.ThrowIfAny();
-
-        var signalled = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery
-            {
-                InstanceIdPrefix = SessionIds.ForRoomAndUser(roomId, userId),
-                Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
-                PageSize = 100,
-                ContinuationToken = token,
-            }, cancellationToken);
-            foreach (var instance in page.Instances.Where(IsWaitingForJoin))
-            {
-                if (await TryRaiseAsync(instance.InstanceId, SessionEvents.UserJoined, new SignalPayload(timeProvider.GetUtcNow()),
-                        cancellationToken))
-                {
-                    signalled.Add(instance.InstanceId);
-                }
-            }
-
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        Log.RoomSignalled(logger, roomId, userId, signalled.Count);
-        return signalled;
-    }
+    public Task<IReadOnlyList<string>> SignalUserJoinedAsync(uint roomId, string userId, CancellationToken cancellationToken) =>
+        SignalPresenceAsync(roomId, userId, PresenceSignal.Joined, cancellationToken);
 
     /// <summary>
     /// Cancels one session: before it is live it ends <see cref="SessionOutcome.Cancelled"/>; once live it
@@ -103,26 +67,5 @@ public sealed partial class SessionService
         {
             return false;
         }
-    }
-
-    private static bool IsWaitingForJoin(OrchestrationMetadata instance)
-    {
-        if (instance.Name != SessionOrchestrations.BroadcastSession)
-        {
-            return false;
-        }
-
-        SessionProgress? progress;
-        try
-        {
-            progress = instance.ReadCustomStatusAs<SessionProgress>();
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            progress = null;
-        }
-
-        // Not yet run: it will wait for the join, and the buffered signal will be there when it does.
-        return progress is null || progress.Phase is SessionPhase.Scheduled or SessionPhase.WaitingForJoin;
     }
 }

@@ -17,12 +17,14 @@ public sealed partial class SessionService
     private readonly TimeProvider timeProvider;
     private readonly ILogger<SessionService> logger;
     private readonly ILeakLedger leakLedger;
+    private readonly IPresenceBacklog? presenceBacklog;
 
-    /// <summary>Creates the service.</summary>
+    /// <summary>Creates the service; <paramref name="presenceBacklog"/> is optional (see <see cref="IPresenceBacklog"/>).</summary>
     public SessionService(
         IOrchestrationClient client, IOptions<SessionOptions> options, SessionMetrics metrics, TimeProvider timeProvider,
-        ILogger<SessionService> logger, ILeakLedger leakLedger)
+        ILogger<SessionService> logger, ILeakLedger leakLedger, IPresenceBacklog? presenceBacklog = null)
     {
+        this.presenceBacklog = presenceBacklog;
         this.leakLedger = leakLedger;
         this.client = client;
         this.options = options;
@@ -66,6 +68,7 @@ public sealed partial class SessionService
 
         metrics.RecordSessionCreated();
         Log.SessionCreated(logger, sessionId, request.StartAt);
+        await DeliverBacklogAsync(sessionId, request, cancellationToken);
         return new SessionCreated(sessionId, Created: true);
     }
 

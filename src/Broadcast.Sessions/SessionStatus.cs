@@ -38,4 +38,7 @@ public enum SessionStatus
 
     /// <summary>Its instance was purged; only the leak ledger remembers it (what the sweeper stopped).</summary>
     Purged,
+
+    /// <summary>Ended with <see cref="SessionOutcome.AnchorLeft"/>.</summary>
+    AnchorLeft,
 }

@@ -35,6 +35,12 @@ public sealed record SessionView
     /// <summary>True when its recording failed and it broadcasts without it.</summary>
     public bool RecordingDegraded { get; init; }
 
+    /// <summary>
+    /// While running: when its anchor left the room and has not rejoined since (a live session stops at this time plus
+    /// its leave grace); null while the anchor is in the room or has not joined yet.
+    /// </summary>
+    public DateTimeOffset? AnchorLeftAt { get; init; }
+
     /// <summary>The output, once finished.</summary>
     public SessionResult? Result { get; init; }
 

@@ -26,6 +26,7 @@ internal static class SessionViews
             StartAt = input?.Request.StartAt,
             LiveUrls = result?.LiveUrls ?? progress?.LiveUrls ?? [],
             RecordingDegraded = result?.RecordingDegraded ?? progress?.RecordingDegraded ?? false,
+            AnchorLeftAt = metadata.IsCompleted ? null : progress?.AnchorLeftAt,
             Result = result,
             Timeline = result?.Timeline ?? progress?.Timeline ?? [],
             TimelineCount = result?.Timeline.Count ?? progress?.TimelineCount ?? 0,
@@ -44,6 +45,7 @@ internal static class SessionViews
                 SessionOutcome.Cancelled => SessionStatus.Cancelled,
                 SessionOutcome.JoinTimedOut => SessionStatus.JoinTimedOut,
                 SessionOutcome.StopFailed => SessionStatus.StopFailed,
+                SessionOutcome.AnchorLeft => SessionStatus.AnchorLeft,
                 _ => SessionStatus.Failed,
             },
             OrchestrationRuntimeStatus.Failed => SessionStatus.Failed,
@@ -61,7 +63,8 @@ internal static class SessionViews
     /// <summary>The runtime statuses a session in <paramref name="status"/> can have (for a query).</summary>
     public static OrchestrationRuntimeStatus[] RuntimeStatusesOf(SessionStatus status) => status switch
     {
-        SessionStatus.Completed or SessionStatus.Cancelled or SessionStatus.JoinTimedOut or SessionStatus.StopFailed =>
+        SessionStatus.Completed or SessionStatus.Cancelled or SessionStatus.JoinTimedOut or SessionStatus.StopFailed
+            or SessionStatus.AnchorLeft =>
             [OrchestrationRuntimeStatus.Completed],
         SessionStatus.Failed => [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed],
         SessionStatus.Terminated => [OrchestrationRuntimeStatus.Terminated],
