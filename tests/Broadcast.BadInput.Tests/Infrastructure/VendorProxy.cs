@@ -74,8 +74,21 @@ public sealed class VendorProxy : IAsyncDisposable
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        using var response = await _upstream.SendAsync(request, context.RequestAborted);
-        var answer = await response.Content.ReadAsStringAsync(context.RequestAborted);
+        HttpResponseMessage response;
+        string answer;
+        try
+        {
+            response = await _upstream.SendAsync(request, context.RequestAborted);
+            answer = await response.Content.ReadAsStringAsync(context.RequestAborted);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            // The simulator dropped the connection: drop the caller's too, so the host sees what a vendor drop looks like.
+            context.Abort();
+            return;
+        }
+
+        using var upstreamResponse = response;
 
         if (OperationOf(body) is { } operation && _plan.TryGetValue(operation, out var queue) && queue.TryDequeue(out var mangle))
         {

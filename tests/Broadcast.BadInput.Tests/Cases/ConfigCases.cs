@@ -1,0 +1,50 @@
+namespace Broadcast.BadInput.Tests;
+
+/// <summary>Bad settings the host must refuse at start, each with a message naming the setting.</summary>
+public static class ConfigCases
+{
+    public static IReadOnlyDictionary<string, ConfigCase> ByName { get; } =
+        All().Concat(DatabaseFileCases()).ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    public static TheoryData<string> Names() => [.. All().Select(c => c.Name)];
+
+    /// <summary>A database file that cannot be opened: refused today only by an exception that names the path, not the setting.</summary>
+    public static TheoryData<string> DatabaseFileNames() => [.. DatabaseFileCases().Select(c => c.Name)];
+
+    private static IEnumerable<ConfigCase> DatabaseFileCases()
+    {
+        yield return Case("Engine:DatabasePath under a file", "Engine:DatabasePath", Path.Combine(typeof(ConfigCases).Assembly.Location, "broadcast.db"), "Engine:DatabasePath");
+        yield return Case("Engine:DatabasePath is a folder", "Engine:DatabasePath", Path.GetTempPath(), "Engine:DatabasePath");
+        yield return Case("Engine:DatabasePath in /proc", "Engine:DatabasePath", "/proc/broadcast/broadcast.db", "Engine:DatabasePath");
+    }
+
+    private static IEnumerable<ConfigCase> All()
+    {
+        yield return Case("Ilvb:SdkAppId missing", "Ilvb:SdkAppId", null, "Ilvb:SdkAppId");
+        yield return Case("Ilvb:SdkAppId zero", "Ilvb:SdkAppId", "0", "Ilvb:SdkAppId");
+        yield return Case("Ilvb:SdkAppId not a number", "Ilvb:SdkAppId", "my-app", "Ilvb:SdkAppId");
+        yield return Case("Ilvb:SdkAppId beyond uint32", "Ilvb:SdkAppId", "4294967296", "Ilvb:SdkAppId");
+        yield return Case("Ilvb:SdkAppId negative", "Ilvb:SdkAppId", "-1400000000", "Ilvb:SdkAppId");
+        yield return new ConfigCase("Ilvb:UserSig and Ilvb:SecretKey both", new Dictionary<string, string?> { ["Ilvb:SecretKey"] = "a-secret-key" }, "Ilvb:UserSig&Ilvb:SecretKey");
+        yield return Case("Ilvb:UserSig and Ilvb:SecretKey neither", "Ilvb:UserSig", null, "Ilvb:UserSig&Ilvb:SecretKey");
+        yield return Case("Ilvb:Identifier missing", "Ilvb:Identifier", null, "Ilvb:Identifier");
+        yield return Case("Ilvb:BaseUrl not http", "Ilvb:BaseUrl", "ftp://127.0.0.1/", "Ilvb:BaseUrl");
+        yield return Case("Ilvb:BaseUrl relative", "Ilvb:BaseUrl", "videorelay/here", "Ilvb:BaseUrl");
+        yield return Case("Ilvb:RequestTimeout negative", "Ilvb:RequestTimeout", "-00:00:01", "Ilvb:RequestTimeout");
+        yield return Case("Ilvb:RequestTimeout not a time", "Ilvb:RequestTimeout", "soon", "Ilvb:RequestTimeout");
+        yield return Case("Ilvb:Environment unknown", "Ilvb:Environment", "Staging", "Ilvb:Environment");
+        yield return Case("Ilvb:ClientCertificatePath missing file", "Ilvb:ClientCertificatePath", "/nonexistent/client.pfx", "Ilvb:ClientCertificatePath");
+        yield return Case("Engine:DatabasePath empty", "Engine:DatabasePath", "", "Engine:DatabasePath");
+        yield return Case("Engine:MaxConcurrentOrchestrations zero", "Engine:MaxConcurrentOrchestrations", "0", "Engine:MaxConcurrentOrchestrations");
+        yield return new ConfigCase("non-loopback without Host:ApiKey", new Dictionary<string, string?> { ["Host:ApiKey"] = null, ["urls"] = "http://0.0.0.0:0" }, "Host:ApiKey");
+        yield return new ConfigCase("all interfaces by port without Host:ApiKey", new Dictionary<string, string?> { ["Host:ApiKey"] = "", ["urls"] = "http://*:0" }, "Host:ApiKey");
+        yield return Case("Host:MaxRequestBodyBytes tiny", "Host:MaxRequestBodyBytes", "10", "MaxRequestBodyBytes");
+        yield return Case("Sessions:StartRetry:MaxAttempts zero", "Sessions:StartRetry:MaxAttempts", "0", "Sessions:StartRetry:MaxAttempts");
+        yield return Case("Sessions:DefaultJoinTimeout zero", "Sessions:DefaultJoinTimeout", "00:00:00", "Sessions:DefaultJoinTimeout");
+        yield return Case("Queues:SessionRequestsQueue bad name", "Queues:SessionRequestsQueue", "Session_Requests", "SessionRequestsQueue");
+        yield return Case("Queues:MaxDequeueCount zero", "Queues:MaxDequeueCount", "0", "MaxDequeueCount");
+    }
+
+    private static ConfigCase Case(string name, string key, string? value, string mentions) =>
+        new(name, new Dictionary<string, string?> { [key] = value }, mentions);
+}
