@@ -3,6 +3,16 @@ namespace Broadcast.Host;
 /// <summary>The host's log messages; event ids are stable (1000-1099 HTTP and start, 1100-1199 queues, 1200-1299 simulator).</summary>
 internal static partial class Log
 {
+    // 1300-1399: the leak sweeper.
+    [LoggerMessage(1300, LogLevel.Information, "Leak sweeper: a pass every {Interval}")]
+    public static partial void SweeperStarted(ILogger logger, TimeSpan interval);
+
+    [LoggerMessage(1301, LogLevel.Warning, "Leak sweeper: off (Sweeper:Enabled is false); POST /api/ledger/sweep still runs a pass")]
+    public static partial void SweeperDisabled(ILogger logger);
+
+    [LoggerMessage(1302, LogLevel.Error, "Leak sweeper: the pass failed; the next one runs at the next interval")]
+    public static partial void SweepPassFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(1000, LogLevel.Error, "{Method} {Path} failed")]
     public static partial void UnhandledRequestFailure(ILogger logger, string method, string path, Exception exception);
 

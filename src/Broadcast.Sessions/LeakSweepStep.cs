@@ -75,7 +75,7 @@ internal sealed class LeakSweepStep
         if (read.Attempts == 0)
         {
             updated = updated.WithAction(new LeakAction(sentAt, null, null, null,
-                $"The session is {endedAs}: its {What} may still be running ({LeakSweepSteps.Evidence(read.Evidence)}); the sweeper stops it."));
+                $"The session {endedAs}: its {What} may still be running ({LeakSweepSteps.Evidence(read.Evidence)}); the sweeper stops it."));
         }
 
         updated = updated.WithAction(new LeakAction(sentAt, operation, Attempt, error?.Code, Message(), delay)) with { UpdatedAt = doneAt };
@@ -89,8 +89,8 @@ internal sealed class LeakSweepStep
         return Result switch
         {
             SweepResult.Stopped => LeakTracker.Close(updated with { LastError = null }, LeakState.Stopped, error is null
-                ? $"Stopped by the sweeper (the session is {endedAs})."
-                : $"The sweeper's stop was answered {error.Code} (already ended; the session is {endedAs}).", doneAt),
+                ? $"Stopped by the sweeper (the session {endedAs})."
+                : $"The sweeper's stop was answered {error.Code} (already ended; the session {endedAs}).", doneAt),
             SweepResult.Retrying => updated with { LastError = error, NextAttemptAt = doneAt + delay },
             _ => updated with { State = LeakState.GivenUp, LastError = error, NextAttemptAt = null },
         };

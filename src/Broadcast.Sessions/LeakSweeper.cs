@@ -94,9 +94,9 @@ public sealed class LeakSweeper : IDisposable
         var metadata = await client.GetInstanceAsync(sessionId, getInputsAndOutputs: false, cancellationToken);
         return metadata switch
         {
-            null => "gone (its instance was purged)",
+            null => "was purged",
             { IsCompleted: false } => null,
-            { RuntimeStatus: OrchestrationRuntimeStatus.Terminated } => "terminated",
+            { RuntimeStatus: OrchestrationRuntimeStatus.Terminated } => "was terminated",
             { RuntimeStatus: OrchestrationRuntimeStatus.Failed } => "failed",
             _ => "completed without a confirmed stop",
         };

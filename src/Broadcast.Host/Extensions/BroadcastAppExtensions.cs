@@ -21,6 +21,7 @@ public static class BroadcastAppExtensions
         app.MapSessionsApi();
         app.MapRoomsApi();
         app.MapSchedulesApi();
+        app.MapLedgerApi();
         if (app.Services.GetService<EmbeddedSimulator>() is { } simulator)
         {
             // The simulator's control API on the host's own port, to play the anchor: join a room, read what is live.

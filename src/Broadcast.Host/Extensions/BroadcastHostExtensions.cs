@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Broadcast.Durable;
+using Broadcast.Ledger.Sqlite;
 using Broadcast.Sessions;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -13,9 +14,9 @@ namespace Broadcast.Host;
 public static class BroadcastHostExtensions
 {
     /// <summary>
-    /// Adds the host's services. Reads <c>Host</c>, <c>Queues</c>, <c>Engine</c>, <c>Sessions</c> and <c>Ilvb</c> from
-    /// configuration; without an ILVB endpoint (<c>Ilvb:BaseUrl</c> or <c>Ilvb:Environment</c>) the simulator serves
-    /// as the backend in-process.
+    /// Adds the host's services. Reads <c>Host</c>, <c>Queues</c>, <c>Engine</c>, <c>Sessions</c>, <c>Ilvb</c>, <c>Ledger</c> and
+    /// <c>Sweeper</c> from configuration (the leak ledger's file defaults to one beside the engine's); without an ILVB
+    /// endpoint (<c>Ilvb:BaseUrl</c> or <c>Ilvb:Environment</c>) the simulator serves as the backend in-process.
     /// </summary>
     public static IHostApplicationBuilder AddBroadcastHost(this IHostApplicationBuilder builder)
     {
@@ -39,6 +40,14 @@ public static class BroadcastHostExtensions
             .AddActivity<StopRecordingActivity>(SessionActivities.StopRecording)
             .AddActivity<CreateScheduledSessionActivity>(SessionActivities.CreateScheduledSession);
         services.AddBroadcastSessions(configuration);
+        services.AddSqliteLeakLedger(configuration.GetSection(SqliteLeakLedgerOptions.SectionName), o =>
+        {
+            if (string.IsNullOrWhiteSpace(o.DatabasePath))
+            {
+                o.DatabasePath = LedgerPaths.BesideEngine(configuration["Engine:DatabasePath"]);
+            }
+        });
+        services.AddHostedService<LeakSweeperService>();
 
         if (EmbeddedSimulator.IsWanted(configuration))
         {
