@@ -6,7 +6,7 @@ namespace Broadcast.Host;
 public static class BroadcastAppExtensions
 {
     /// <summary>
-    /// Problem details for every error, the API key check, the OpenAPI document (<c>/openapi/v1.json</c>), the health
+    /// Problem details for every error, the dashboard at <c>/</c>, the API key check, the OpenAPI document (<c>/openapi/v1.json</c>), the health
     /// probe and the resource groups; prints the startup summary once the host listens.
     /// </summary>
     public static WebApplication MapBroadcastHost(this WebApplication app)
@@ -14,6 +14,7 @@ public static class BroadcastAppExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboard();
         app.UseMiddleware<ApiKeyMiddleware>();
 
         app.MapOpenApi();
