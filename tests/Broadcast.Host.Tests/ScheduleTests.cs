@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Broadcast.Durable;
 using Broadcast.Sessions;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Broadcast.Host.Tests;
@@ -55,6 +57,7 @@ public sealed class ScheduleTests
         Assert.Equal(Start.AddMinutes(5), schedule.NextOccurrence);
 
         // First occurrence: the anchor joins and the session goes live, then it is cancelled.
+        await WaitForScheduleTimerAsync(host, Start.AddMinutes(5));
         clock.SetUtcNow(Start.AddMinutes(5));
         var first = await WaitForSessionsAsync(host, count: 1);
         host.Simulator.State.JoinUser(3003, "anchor-s");
@@ -65,6 +68,7 @@ public sealed class ScheduleTests
         host.Simulator.State.LeaveUser(3003, "anchor-s");
 
         // Second occurrence: nobody joins, the session times out.
+        await WaitForScheduleTimerAsync(host, Start.AddMinutes(10));
         clock.SetUtcNow(Start.AddMinutes(10));
         var both = await WaitForSessionsAsync(host, count: 2);
         var second = both.Single(id => id != first[0]);
@@ -83,6 +87,26 @@ public sealed class ScheduleTests
         using var gone = await host.Http.GetAsync("/api/schedules/every-5");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         host.AssertNothingLeftRunning();
+    }
+
+    /// <summary>
+    /// Waits until the schedule's orchestration itself says it waits for <paramref name="occurrence"/> (its custom status),
+    /// so moving the clock there fires that timer rather than making the schedule compute a later one.
+    /// </summary>
+    private static async Task WaitForScheduleTimerAsync(TestHost host, DateTimeOffset occurrence)
+    {
+        var client = host.App.Services.GetRequiredService<IOrchestrationClient>();
+        string? status = null;
+        var armed = await Poll.UntilAsync(async () =>
+        {
+            var metadata = await client.GetInstanceAsync(SessionIds.ForSchedule("every-5"));
+            status = metadata?.SerializedCustomStatus;
+            return status is not null
+                && JsonDocument.Parse(status).RootElement.TryGetProperty("nextOccurrence", out var next)
+                && next.ValueKind == JsonValueKind.String
+                && next.GetDateTimeOffset() == occurrence;
+        });
+        Assert.True(armed, $"the schedule never waited for {occurrence:O}; its status: {status}");
     }
 
     /// <summary>The ids of the schedule's sessions in room 3003, once there are <paramref name="count"/>.</summary>

@@ -47,7 +47,7 @@ public sealed class TestHost : IAsyncDisposable
     public FakeTimeProvider? Clock { get; }
 
     /// <summary>
-    /// Starts a host. <paramref name="settings"/> override the test defaults (short ILVB timeout, API key on);
+    /// Starts a host. <paramref name="settings"/> override the test defaults (API key on, framework logs at Warning);
     /// <paramref name="clock"/> replaces the system clock everywhere (engine, sessions, client, simulator, queues).
     /// </summary>
     public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
@@ -59,7 +59,6 @@ public sealed class TestHost : IAsyncDisposable
             ["Host:ApiKey"] = ApiKey,
             ["Host:PrintSummary"] = "false",
             ["Host:UseSimulator"] = "true",
-            ["Ilvb:RequestTimeout"] = "00:00:02",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
