@@ -25,6 +25,8 @@ public static class BroadcastHostApp
         try
         {
             await using var app = Build(args);
+            // Validate before the host starts, so a configuration error reads as one message, not a hosting failure.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
             await app.RunAsync();
             return 0;
         }
