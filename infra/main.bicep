@@ -165,6 +165,7 @@ module storage 'modules/storage.bicep' = {
     queueNames: [
       'session-requests'
       'user-joined'
+      'user-left'
     ]
     appPrincipalId: identity.outputs.principalId
     durableUsesStorage: !useScheduler
@@ -270,7 +271,7 @@ output apiBaseUrl string = 'https://${functionApp.outputs.defaultHostName}/api'
 @description('Name of the Key Vault holding the ILVB credentials and the API key.')
 output keyVaultName string = secrets.outputs.name
 
-@description('Name of the storage account (queues session-requests and user-joined).')
+@description('Name of the storage account (queues session-requests, user-joined and user-left).')
 output storageAccountName string = storage.outputs.name
 
 @description('The Durable backend in use.')

@@ -34,9 +34,27 @@ internal static partial class Log
     [LoggerMessage(1104, LogLevel.Information, "Queue {Queue}: session {SessionId} (new: {Created})")]
     public static partial void QueueSessionCreated(ILogger logger, string queue, string sessionId, bool created);
 
-    [LoggerMessage(1105, LogLevel.Information, "Queue {Queue}: user-joined delivered to session {SessionId}")]
-    public static partial void QueueSignalDelivered(ILogger logger, string queue, string sessionId);
+    [LoggerMessage(1105, LogLevel.Information, "Queue {Queue}: {EventName} delivered to session {SessionId}")]
+    public static partial void QueueSignalDelivered(ILogger logger, string queue, string eventName, string sessionId);
 
     [LoggerMessage(1200, LogLevel.Information, "No ILVB endpoint configured: the simulator serves the backend at {BaseUrl}")]
     public static partial void SimulatorStarted(ILogger logger, string baseUrl);
+
+    // 1400-1499: room-event webhook. Signatures and keys are never logged.
+    [LoggerMessage(1400, LogLevel.Information,
+        "Room event {EventId} ({EventType}) of room {RoomId} user {UserId}: {Disposition}, sent to {Count} session(s)")]
+    public static partial void RoomEventTaken(
+        ILogger logger, string eventId, RoomEventType eventType, uint roomId, string userId, RoomEventDisposition disposition, int count);
+
+    [LoggerMessage(1401, LogLevel.Information, "Room event {EventId} delivered again ({Disposition} the first time): counted once")]
+    public static partial void RoomEventDuplicate(ILogger logger, string eventId, RoomEventDisposition disposition);
+
+    [LoggerMessage(1402, LogLevel.Warning, "Room event refused: {Problem}")]
+    public static partial void RoomEventRefused(ILogger logger, string problem);
+
+    [LoggerMessage(1403, LogLevel.Error, "Room events of room {RoomId} user {UserId} could not be read for a new session")]
+    public static partial void RoomEventBacklogFailed(ILogger logger, uint roomId, string userId, Exception exception);
+
+    [LoggerMessage(1404, LogLevel.Debug, "Room events: {Count} received before the retention window forgotten")]
+    public static partial void RoomEventsPruned(ILogger logger, int count);
 }

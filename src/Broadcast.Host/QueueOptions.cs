@@ -23,6 +23,10 @@ public sealed class QueueOptions : IValidatableObject
     [Required, RegularExpression(QueueNamePattern, ErrorMessage = QueueNameError)]
     public string UserJoinedQueue { get; set; } = "user-joined";
 
+    /// <summary>The queue of "user left" signals (the same messages as <see cref="UserJoinedQueue"/>).</summary>
+    [Required, RegularExpression(QueueNamePattern, ErrorMessage = QueueNameError)]
+    public string UserLeftQueue { get; set; } = "user-left";
+
     /// <summary>A message received this many times without success moves to <c>&lt;queue&gt;-poison</c>.</summary>
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;
@@ -71,6 +75,14 @@ public sealed class QueueOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Queues:SessionRequestsQueue and Queues:UserJoinedQueue must differ (both are '{UserJoinedQueue}').",
                 [nameof(SessionRequestsQueue), nameof(UserJoinedQueue)]);
+        }
+
+        if (string.Equals(UserLeftQueue, SessionRequestsQueue, StringComparison.Ordinal)
+            || string.Equals(UserLeftQueue, UserJoinedQueue, StringComparison.Ordinal))
+        {
+            yield return new ValidationResult(
+                $"Queues:UserLeftQueue must differ from Queues:SessionRequestsQueue and Queues:UserJoinedQueue (it is '{UserLeftQueue}').",
+                [nameof(UserLeftQueue)]);
         }
     }
 

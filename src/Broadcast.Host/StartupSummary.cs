@@ -23,8 +23,8 @@ internal sealed class StartupSummary(
             ? $"ILVB simulator, in-process at {simulator.BaseUrl} (set Ilvb:BaseUrl or Ilvb:Environment for the vendor)"
             : $"ILVB at {ilvb.Value.GetBaseUrl()} (sdkappid {ilvb.Value.SdkAppId})";
         var queueText = queues.Value.Enabled
-            ? $"on: {queues.Value.SessionRequestsQueue}, {queues.Value.UserJoinedQueue} (failures go to <queue>-poison)"
-            : "off (set Queues:ConnectionString to read session-requests and user-joined)";
+            ? $"on: {queues.Value.SessionRequestsQueue}, {queues.Value.UserJoinedQueue}, {queues.Value.UserLeftQueue} (failures go to <queue>-poison)"
+            : "off (set Queues:ConnectionString to read session-requests, user-joined and user-left)";
         var keyOn = !string.IsNullOrEmpty(host.Value.ApiKey);
         var keyText = keyOn ? $"on (send it in {HostOptions.ApiKeyHeader})" : "off (loopback only)";
 

@@ -8,12 +8,13 @@ namespace Broadcast.Functions;
 /// <param name="StatusUrl">GET: status, phase, result and timeline.</param>
 /// <param name="UserJoinedUrl">POST: signal that the anchor joined the room.</param>
 /// <param name="CancelUrl">POST: end the session (stops whatever was started).</param>
-public sealed record SessionLinks(string Id, bool Created, Uri StatusUrl, Uri UserJoinedUrl, Uri CancelUrl)
+/// <param name="UserLeftUrl">POST: signal that the anchor left the room.</param>
+public sealed record SessionLinks(string Id, bool Created, Uri StatusUrl, Uri UserJoinedUrl, Uri CancelUrl, Uri UserLeftUrl)
 {
     /// <summary>Builds the links of <paramref name="id"/> against the address the caller used.</summary>
     public static SessionLinks For(HttpRequest request, string id, bool created)
     {
         var self = new Uri($"{ApiAddress.Base(request)}/api/sessions/{Uri.EscapeDataString(id)}");
-        return new SessionLinks(id, created, self, new Uri(self + "/user-joined"), new Uri(self + "/cancel"));
+        return new SessionLinks(id, created, self, new Uri(self + "/user-joined"), new Uri(self + "/cancel"), new Uri(self + "/user-left"));
     }
 }

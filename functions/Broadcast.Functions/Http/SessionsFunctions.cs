@@ -121,6 +121,18 @@ public sealed class SessionsFunctions(SessionService sessions, ApiRequests reque
         return ToResult(await sessions.SignalUserJoinedAsync(id, cancellationToken), id, http);
     }
 
+    /// <summary>POST /api/sessions/{id}/user-left: 202, 404 or 409.</summary>
+    [Function("SignalUserLeft")]
+    public async Task<IResult> SignalUserLeft(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sessions/{id}/user-left")] HttpRequest http,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        using var bound = InvocationOrchestrationClient.Use(client);
+        return ToResult(await sessions.SignalUserLeftAsync(id, cancellationToken), id, http);
+    }
+
     /// <summary>POST /api/sessions/{id}/cancel with an optional <c>{"reason": "..."}</c>: 202, 404 or 409.</summary>
     [Function("CancelSession")]
     public async Task<IResult> CancelSession(

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Broadcast.Host;
 
 /// <summary>
-/// Requires <c>X-Api-Key</c> on every request but the health probe. A middleware rather than an endpoint
+/// Requires <c>X-Api-Key</c> on every request but the health probe and the signed room-event webhook. A middleware rather than an endpoint
 /// filter so that an unauthenticated caller learns nothing, not even whether its body would parse.
 /// </summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<HostOptions> options, IProblemDetailsService problems)
@@ -14,7 +14,9 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<HostOption
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (_key is null || context.Request.Path.Equals(HealthApi.Path, StringComparison.OrdinalIgnoreCase))
+        // The room-event webhook is authenticated by its body's signature instead (RoomEventsApi).
+        if (_key is null || context.Request.Path.Equals(HealthApi.Path, StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.Equals(RoomEventsApi.Path, StringComparison.OrdinalIgnoreCase))
         {
             await next(context);
             return;

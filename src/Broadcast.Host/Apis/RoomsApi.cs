@@ -13,18 +13,30 @@ public static class RoomsApi
 
         api.MapPost("/{roomId}/users/{userId}/joined", SignalUserJoined)
             .WithName("SignalRoomUserJoined")
-            .WithSummary("Signals every running session that waits for this anchor in this room.");
+            .WithSummary("Signals every waiting or live session of this anchor in this room that the anchor joined (or rejoined).");
+        api.MapPost("/{roomId}/users/{userId}/left", SignalUserLeft)
+            .WithName("SignalRoomUserLeft")
+            .WithSummary("Signals every waiting or live session of this anchor in this room that the anchor left.");
 
         return api;
     }
 
     /// <summary>POST /api/rooms/{roomId}/users/{userId}/joined.</summary>
-    public static async Task<Results<Ok<RoomSignalResult>, ValidationProblem>> SignalUserJoined(
-        uint roomId, string userId, SessionService sessions, CancellationToken cancellationToken)
+    public static Task<Results<Ok<RoomSignalResult>, ValidationProblem>> SignalUserJoined(
+        uint roomId, string userId, SessionService sessions, CancellationToken cancellationToken) =>
+        SignalAsync(roomId, userId, PresenceSignal.Joined, sessions, cancellationToken);
+
+    /// <summary>POST /api/rooms/{roomId}/users/{userId}/left.</summary>
+    public static Task<Results<Ok<RoomSignalResult>, ValidationProblem>> SignalUserLeft(
+        uint roomId, string userId, SessionService sessions, CancellationToken cancellationToken) =>
+        SignalAsync(roomId, userId, PresenceSignal.Left, sessions, cancellationToken);
+
+    private static async Task<Results<Ok<RoomSignalResult>, ValidationProblem>> SignalAsync(
+        uint roomId, string userId, PresenceSignal signal, SessionService sessions, CancellationToken cancellationToken)
     {
         try
         {
-            var signalled = await sessions.SignalUserJoinedAsync(roomId, userId, cancellationToken);
+            var signalled = await sessions.SignalPresenceAsync(roomId, userId, signal, cancellationToken);
             return TypedResults.Ok(new RoomSignalResult(roomId, userId, signalled));
         }
         catch (SessionValidationException e)

@@ -27,6 +27,11 @@ public static class SessionsApi
             .WithSummary("Tells the session that its anchor joined the room.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id}/user-left", SignalUserLeft)
+            .WithName("SignalUserLeft")
+            .WithSummary("Tells the session that its anchor left the room; a live session stops unless they rejoin within its leave grace.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id}/cancel", CancelSession)
             .WithName("CancelSession")
             .WithSummary("Ends the session; whatever was started is stopped.")
@@ -111,6 +116,11 @@ public static class SessionsApi
     public static async Task<Results<Accepted, ProblemHttpResult>> SignalUserJoined(
         string id, HttpRequest http, SessionService sessions, CancellationToken cancellationToken) =>
         ToResult(await sessions.SignalUserJoinedAsync(id, cancellationToken), id, http);
+
+    /// <summary>POST /api/sessions/{id}/user-left.</summary>
+    public static async Task<Results<Accepted, ProblemHttpResult>> SignalUserLeft(
+        string id, HttpRequest http, SessionService sessions, CancellationToken cancellationToken) =>
+        ToResult(await sessions.SignalUserLeftAsync(id, cancellationToken), id, http);
 
     /// <summary>POST /api/sessions/{id}/cancel with an optional <c>{"reason": "..."}</c>.</summary>
     public static async Task<Results<Accepted, ProblemHttpResult>> CancelSession(

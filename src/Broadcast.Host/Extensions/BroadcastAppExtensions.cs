@@ -21,6 +21,7 @@ public static class BroadcastAppExtensions
         app.MapHealthApi();
         app.MapSessionsApi();
         app.MapRoomsApi();
+        app.MapRoomEventsApi();
         app.MapSchedulesApi();
         app.MapLedgerApi();
         if (app.Services.GetService<EmbeddedSimulator>() is { } simulator)

@@ -40,6 +40,7 @@ public static class BroadcastHostExtensions
             .AddActivity<StopRecordingActivity>(SessionActivities.StopRecording)
             .AddActivity<CreateScheduledSessionActivity>(SessionActivities.CreateScheduledSession);
         services.AddBroadcastSessions(configuration);
+        services.AddRoomEvents(configuration);
         services.AddSqliteLeakLedger(configuration.GetSection(SqliteLeakLedgerOptions.SectionName), o =>
         {
             if (string.IsNullOrWhiteSpace(o.DatabasePath))
@@ -60,6 +61,7 @@ public static class BroadcastHostExtensions
         {
             services.AddHostedService<SessionRequestsListener>();
             services.AddHostedService<UserJoinedListener>();
+            services.AddHostedService<UserLeftListener>();
         }
 
         services.AddSingleton<HostMetrics>();
