@@ -35,6 +35,29 @@ public sealed class StartupTests
         }
     }
 
+    [Fact]
+    public async Task Run_BeyondLoopbackWithoutApiKey_ReturnsOneInsteadOfStarting()
+    {
+        var folder = Directory.CreateTempSubdirectory("broadcast-host-run-");
+        try
+        {
+            var exitCode = await BroadcastHostApp.RunAsync(
+            [
+                "--urls", "http://0.0.0.0:0",
+                "--Engine:DatabasePath", Path.Combine(folder.FullName, "broadcast.db"),
+                "--Host:UseSimulator", "true",
+                "--Logging:LogLevel:Default", "None",
+            ]);
+
+            Assert.Equal(1, exitCode);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:7071", true)]
     [InlineData("http://localhost:7071", true)]
