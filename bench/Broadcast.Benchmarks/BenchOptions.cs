@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace Broadcast.Benchmarks;
+
+/// <summary>The command line: <c>[--quick] [--levels 10,100,1000] [--waiting 10000] [--out DIR]</c>.</summary>
+internal sealed record BenchOptions
+{
+    public bool Quick { get; init; }
+
+    /// <summary>The concurrency levels measured (sessions in flight at once).</summary>
+    public IReadOnlyList<int> Levels { get; init; } = [10, 100, 1000];
+
+    /// <summary>How many sessions wait for their join signal in the memory run.</summary>
+    public int Waiting { get; init; } = 10_000;
+
+    public string? OutputDirectory { get; init; }
+
+    public const string Usage = "usage: bench [--quick] [--levels 10,100,1000] [--waiting 10000] [--out DIR]";
+
+    /// <summary>Sessions measured at one level: enough for a steady state, a few times the concurrency.</summary>
+    public int SessionsAt(int concurrency) => Quick ? Math.Max(100, 2 * concurrency) : Math.Max(500, 5 * concurrency);
+
+    /// <summary>Sessions run before measuring, so the JIT, the pools and the database are warm.</summary>
+    public int WarmupAt(int concurrency) => Math.Min(Quick ? 50 : 200, Math.Max(20, concurrency));
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        var quick = args.Contains("--quick");
+        if (quick)
+        {
+            options = options with { Quick = true, Levels = [10, 50], Waiting = 1_000 };
+        }
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    break;
+                case "--levels" when i + 1 < args.Count:
+                    options = options with { Levels = [.. args[++i].Split(',').Select(level => Int("--levels", level, 1, 100_000))] };
+                    break;
+                case "--waiting" when i + 1 < args.Count:
+                    options = options with { Waiting = Int("--waiting", args[++i], 1, 1_000_000) };
+                    break;
+                case "--out" when i + 1 < args.Count:
+                    options = options with { OutputDirectory = args[++i] };
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}'.");
+            }
+        }
+
+        return options;
+    }
+
+    private static int Int(string name, string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new ArgumentException($"{name} takes integers from {min} to {max}, not '{value}'.");
+}

@@ -1,0 +1,78 @@
+using Broadcast.Durable;
+using Broadcast.Host;
+using Broadcast.Ilvb.Simulator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadcast.Benchmarks;
+
+/// <summary>
+/// The host as <c>dotnet run</c> starts it (HTTP API on loopback, SQLite file, the simulator in-process on its own
+/// loopback port), built in this process so the benchmark can read the simulator's call log and await completions.
+/// </summary>
+internal sealed class InProcessHost : IAsyncDisposable
+{
+    public const string ApiKey = "bench-key";
+    private readonly WebApplication _app;
+    private readonly DirectoryInfo _folder;
+
+    private InProcessHost(WebApplication app, DirectoryInfo folder)
+    {
+        _app = app;
+        _folder = folder;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = new Uri(address),
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+        Http.DefaultRequestHeaders.Add(HostOptions.ApiKeyHeader, ApiKey);
+        Simulator = app.Services.GetRequiredService<EmbeddedSimulator>().Simulator;
+        Orchestrations = app.Services.GetRequiredService<IOrchestrationClient>();
+    }
+
+    /// <summary>A client of the host's HTTP API that sends the API key.</summary>
+    public HttpClient Http { get; }
+
+    public IlvbSimulator Simulator { get; }
+
+    /// <summary>The engine's client, to await completions without polling the API.</summary>
+    public IOrchestrationClient Orchestrations { get; }
+
+    public static async Task<InProcessHost> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("broadcast-bench-");
+        var app = BroadcastHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Engine:DatabasePath"] = Path.Combine(folder.FullName, "broadcast.db"),
+            ["Host:ApiKey"] = ApiKey,
+            ["Host:PrintSummary"] = "false",
+            ["Host:UseSimulator"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
+        return new InProcessHost(app, folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind changes no figure.
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Broadcast.Durable;
+using Broadcast.Host;
+using Broadcast.Ilvb.Simulator;
+using Broadcast.Sessions;
+
+namespace Broadcast.Benchmarks;
+
+/// <summary>
+/// Full sessions through the host's HTTP API: create → the anchor joins → user-joined → push and separate recording
+/// start at the vendor → cancel → recording and push stop → the session completes. Each worker keeps one session in flight.
+/// </summary>
+internal static class OrchestratedRun
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
+
+    public static async Task<RunFigures> RunAsync(InProcessHost host, string run, int offset, int count, int concurrency)
+    {
+        var signalled = new DateTimeOffset[count];
+        var phases = new SessionPhases[count];
+        var clock = Stopwatch.StartNew();
+        await Workers.RunAsync(count, concurrency, async i => (signalled[i], phases[i]) = await RunSessionAsync(host, run, offset + i));
+        clock.Stop();
+
+        var firstStart = host.Simulator.State.Calls
+            .Where(call => call is { Operation: SimOperation.StartPush, RoomId: not null, UserId: not null })
+            .GroupBy(call => (call.RoomId!.Value, call.UserId!))
+            .ToDictionary(group => group.Key, group => group.Min(call => call.Time));
+        var latencies = Enumerable.Range(0, count)
+            .Select(i => (firstStart[(Sessions.RoomOf(offset + i), Sessions.UserOf(offset + i))] - signalled[i]).TotalMilliseconds)
+            .ToList();
+        return new RunFigures(count, concurrency, clock.Elapsed, latencies) { Phases = phases };
+    }
+
+    /// <returns>When the join signal was sent, and how long each part of the session took.</returns>
+    private static async Task<(DateTimeOffset, SessionPhases)> RunSessionAsync(InProcessHost host, string run, int index)
+    {
+        var request = Sessions.Full(run, index);
+        var started = Stopwatch.GetTimestamp();
+        using (var created = await host.Http.PostAsJsonAsync("/api/sessions", request, DurableJson.Options))
+        {
+            await ExpectAsync(created, HttpStatusCode.Created, "create");
+        }
+
+        var id = SessionIds.ForSession(request.RoomId, request.UserId, request.Key!);
+        var path = "/api/sessions/" + Uri.EscapeDataString(id);
+        host.Simulator.State.JoinUser(request.RoomId, request.UserId);
+        var signalled = TimeProvider.System.GetUtcNow();
+        using (var joined = await host.Http.PostAsync(path + "/user-joined", null))
+        {
+            await ExpectAsync(joined, HttpStatusCode.Accepted, "user-joined");
+        }
+
+        var joinedAt = Stopwatch.GetTimestamp();
+        await UntilRecordingAsync(host.Simulator.State, request.RoomId, request.UserId, id);
+        var liveAt = Stopwatch.GetTimestamp();
+        using (var cancelled = await host.Http.PostAsJsonAsync(path + "/cancel", new CancelRequest("benchmark"), DurableJson.Options))
+        {
+            await ExpectAsync(cancelled, HttpStatusCode.Accepted, "cancel");
+        }
+
+        using var timeout = new CancellationTokenSource(Deadline);
+        var done = await host.Orchestrations.WaitForInstanceCompletionAsync(id, cancellationToken: timeout.Token);
+        if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            throw new InvalidOperationException($"Session {id} ended {done.RuntimeStatus}.");
+        }
+
+        var doneAt = Stopwatch.GetTimestamp();
+        return (signalled, new SessionPhases(
+            Stopwatch.GetElapsedTime(started, joinedAt).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(joinedAt, liveAt).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(liveAt, doneAt).TotalMilliseconds));
+    }
+
+    /// <summary>Both the push and the recording run at the vendor: the session is live. Polled in-process, backing off to 20 ms.</summary>
+    private static async Task UntilRecordingAsync(SimulatorState state, uint roomId, string userId, string id)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(Deadline.TotalSeconds * Stopwatch.Frequency);
+        var wait = 1;
+        while (!state.IsRecording(roomId, userId))
+        {
+            if (Stopwatch.GetTimestamp() > until)
+            {
+                throw new InvalidOperationException($"Session {id} did not go live within {Deadline.TotalMinutes} min.");
+            }
+
+            await Task.Delay(wait);
+            wait = Math.Min(wait * 2, 20);
+        }
+    }
+
+    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string call)
+    {
+        if (response.StatusCode != expected)
+        {
+            throw new InvalidOperationException($"{call} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}

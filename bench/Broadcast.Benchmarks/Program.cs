@@ -1,0 +1,54 @@
+using Broadcast.Benchmarks;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+var levels = new List<LevelFigures>();
+foreach (var concurrency in options.Levels)
+{
+    var sessions = options.SessionsAt(concurrency);
+    Console.WriteLine($"Concurrency {concurrency}: {options.WarmupAt(concurrency)} warm-up sessions, then {sessions} orchestrated, then {sessions} in the plain loop");
+    await using var host = await InProcessHost.StartAsync();
+    await OrchestratedRun.RunAsync(host, "warm", 1_000_000, options.WarmupAt(concurrency), concurrency);
+    var orchestrated = await OrchestratedRun.RunAsync(host, "run", 0, sessions, concurrency);
+    await using var plain = new PlainRun(host);
+    await plain.RunAsync(host, 2_000_000, options.WarmupAt(concurrency), concurrency);
+    var baseline = await plain.RunAsync(host, 3_000_000, sessions, concurrency);
+    if (host.Simulator.State.ActivePushes.Count + host.Simulator.State.ActiveRecordings.Count > 0)
+    {
+        throw new InvalidOperationException("A push or recording was left running at the simulator.");
+    }
+
+    var level = LevelFigures.From(orchestrated, baseline);
+    levels.Add(level);
+    Console.WriteLine($"  {level.OrchestratedPerSecond:0.0} sessions/s orchestrated, {level.PlainPerSecond:0.0}/s plain (ratio {level.Ratio:0.00}), " +
+                      $"join->push p50 {level.JoinToPushP50Ms:0.0} ms, p99 {level.JoinToPushP99Ms:0.0} ms; " +
+                      $"median session: create+signal {level.PhaseMediansMs[0]:0} ms, signal->live {level.PhaseMediansMs[1]:0} ms, cancel->done {level.PhaseMediansMs[2]:0} ms");
+}
+
+Console.WriteLine($"Memory: {options.Waiting:N0} sessions waiting for their join signal in a host process of its own");
+var memory = await MemoryRun.RunAsync(options.Waiting);
+
+var results = new BenchResults(
+    DateTimeOffset.UtcNow,
+    options.Quick ? "quick" : "full",
+    BenchResults.DescribeMachine(),
+    BenchResults.HostingNote,
+    levels,
+    memory,
+    BenchResults.Check(levels, memory, options.Quick));
+Report.Print(results);
+var folder = options.OutputDirectory ?? Path.Combine(Environment.CurrentDirectory, "benchmark-results", options.Quick ? "quick" : "full");
+await results.WriteAsync(folder);
+Console.WriteLine();
+Console.WriteLine($"Figures written to {Path.Combine(folder, "benchmark.json")} and benchmark.csv");
+return 0;

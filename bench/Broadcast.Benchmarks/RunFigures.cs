@@ -1,0 +1,10 @@
+namespace Broadcast.Benchmarks;
+
+/// <summary>What one run measured: sessions done, wall time, and per-session join-to-push latencies (empty for the plain loop).</summary>
+internal sealed record RunFigures(int Sessions, int Concurrency, TimeSpan Elapsed, IReadOnlyList<double> JoinToPushMs)
+{
+    public double PerSecond => Sessions / Elapsed.TotalSeconds;
+
+    /// <summary>Per session, how long its parts took (empty for the plain loop).</summary>
+    public IReadOnlyList<SessionPhases> Phases { get; init; } = [];
+}

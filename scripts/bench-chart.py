@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Draws the benchmark's chart: sessions/s and join->push latency against concurrency.
+
+usage: scripts/bench-chart.py RESULTS_DIR   (reads RESULTS_DIR/benchmark.json, writes RESULTS_DIR/benchmark.png)
+"""
+import json
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+from matplotlib.ticker import NullFormatter, ScalarFormatter  # noqa: E402
+
+
+def main(folder: Path) -> None:
+    results = json.loads((folder / "benchmark.json").read_text())
+    levels = sorted(results["levels"], key=lambda level: level["concurrency"])
+    concurrency = [level["concurrency"] for level in levels]
+
+    figure, (rate, latency) = plt.subplots(1, 2, figsize=(11, 4.2))
+    rate.plot(concurrency, [l["orchestratedPerSecond"] for l in levels], "o-", label="orchestrated (durable)")
+    rate.plot(concurrency, [l["plainPerSecond"] for l in levels], "s--", label="plain loop (same 4 calls)")
+    rate.axhline(200, color="grey", linestyle=":", label="target at 1,000: 200/s")
+    rate.set(xscale="log", xlabel="concurrent sessions", ylabel="full sessions / s", title="Throughput")
+    rate.legend()
+    rate.grid(True, which="both", alpha=0.3)
+
+    latency.plot(concurrency, [l["joinToPushP50Ms"] for l in levels], "o-", label="p50")
+    latency.plot(concurrency, [l["joinToPushP99Ms"] for l in levels], "s-", label="p99")
+    latency.axhline(100, color="grey", linestyle=":", label="target p99: 100 ms")
+    latency.set(xscale="log", xlabel="concurrent sessions", ylabel="ms", title="Join signal -> push request at the vendor")
+    latency.legend()
+    latency.grid(True, which="both", alpha=0.3)
+
+    for axis in (rate, latency):
+        axis.set_xticks(concurrency)
+        axis.xaxis.set_major_formatter(ScalarFormatter())
+        axis.xaxis.set_minor_formatter(NullFormatter())
+
+    memory = results["memory"]
+    figure.suptitle(
+        f"Broadcast benchmark ({results['mode']}, {results['date'][:10]}) - {results['machine'].split(',')[0]}; "
+        f"host RSS with {memory['waiting']:,} waiting sessions: {memory['waitingResidentBytes'] / 1e6:.0f} MB",
+        fontsize=10,
+    )
+    figure.tight_layout()
+    output = folder / "benchmark.png"
+    figure.savefig(output, dpi=110)
+    print(f"Chart written to {output}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(Path(sys.argv[1]))
