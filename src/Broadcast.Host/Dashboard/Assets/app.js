@@ -73,6 +73,19 @@ const actions = {
     }
     refreshNow();
   },
+  async signalLeft(session) {
+    try {
+      if (state.simulator && simulatorJoin.checked) {
+        // The anchor leaves the simulator's room too; one who is not in it is fine.
+        await api(`simulator/control/rooms/${segment(session.roomId)}/users/${segment(session.userId)}`, { method: 'DELETE', allowNotFound: true });
+      }
+      await api(`api/sessions/${segment(session.id)}/user-left`, { method: 'POST' });
+      notify(`User-left signalled to ${session.id}.`);
+    } catch (error) {
+      notify(`Signal failed: ${error.message}`, 'error');
+    }
+    refreshNow();
+  },
   async cancel(session) {
     const reason = await confirmCancel(session);
     if (reason === null) return;

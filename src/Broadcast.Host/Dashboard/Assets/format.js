@@ -28,7 +28,7 @@ export function fill(element, ...children) {
 }
 
 export const ACTIVE_STATUSES = ['Scheduled', 'WaitingForJoin', 'Starting', 'Live', 'Stopping'];
-export const ENDED_STATUSES = ['Completed', 'Cancelled', 'JoinTimedOut', 'Failed', 'StopFailed', 'Terminated'];
+export const ENDED_STATUSES = ['Completed', 'Cancelled', 'AnchorLeft', 'JoinTimedOut', 'Failed', 'StopFailed', 'Terminated', 'Purged'];
 
 const STATUS_LABELS = {
   Scheduled: 'Scheduled',
@@ -42,6 +42,8 @@ const STATUS_LABELS = {
   Failed: 'Failed',
   StopFailed: 'Stop failed',
   Terminated: 'Terminated',
+  AnchorLeft: 'Anchor left',
+  Purged: 'Purged',
 };
 
 export function statusLabel(status) {

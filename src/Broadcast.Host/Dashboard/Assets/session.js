@@ -111,6 +111,9 @@ export function createSessionView(ctx) {
   const title = h('h1', { class: 'mono session-title' }, ctx.id);
   const subtitle = h('div', { class: 'subtitle' });
   const joinButton = h('button', { type: 'button', class: 'btn btn-primary', id: 'signal-join', disabled: true }, 'Anchor joined');
+  const leftButton = h('button', {
+    type: 'button', class: 'btn', id: 'signal-left', hidden: true, title: 'Signal that the anchor left the room: the session stops unless they rejoin within its leave grace.',
+  }, 'Anchor left');
   const cancelButton = h('button', { type: 'button', class: 'btn btn-danger', id: 'cancel-session', disabled: true }, 'Cancel session');
   const overviewBody = h('div', { class: 'card-body' });
   const urlsBody = h('div', { class: 'card-body' });
@@ -120,13 +123,15 @@ export function createSessionView(ctx) {
   const legend = h('div', {});
   const tableHost = h('div', { class: 'table-wrap' });
   let latest = null;
+  let drawnSignature = null;
 
   joinButton.addEventListener('click', () => latest && ctx.actions.signalJoin(latest));
+  leftButton.addEventListener('click', () => latest && ctx.actions.signalLeft(latest));
   cancelButton.addEventListener('click', () => latest && ctx.actions.cancel(latest));
 
   const element = h('section', { class: 'page', id: 'session-page' },
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/' }, 'Sessions'), h('span', { class: 'muted' }, ' / '), h('span', { class: 'mono' }, ctx.id)),
-    h('div', { class: 'page-head' }, h('div', {}, title, subtitle), h('div', { class: 'page-actions' }, joinButton, cancelButton)),
+    h('div', { class: 'page-head' }, h('div', {}, title, subtitle), h('div', { class: 'page-actions' }, joinButton, leftButton, cancelButton)),
     h('div', { class: 'grid-3' },
       h('section', { class: 'card' }, h('div', { class: 'card-head' }, h('h2', {}, 'Overview')), overviewBody),
       h('section', { class: 'card' }, h('div', { class: 'card-head' }, h('h2', {}, 'Live URLs')), urlsBody),
@@ -156,11 +161,16 @@ export function createSessionView(ctx) {
   async function refresh() {
     const session = await api(`api/sessions/${segment(ctx.id)}`);
     latest = session;
+    // A finished session no longer changes: leave the page alone (an open tooltip, a selection) until it does.
+    const signature = JSON.stringify([session.status, session.updatedAt, session.timelineCount, session.result?.endedAt]);
+    if (signature === drawnSignature && !isActive(session.status)) return;
+    drawnSignature = signature;
     fill(subtitle, statusBadge(session.status), h('span', { class: 'muted' }, ` ${session.phase} · room ${session.roomId} · anchor ${session.userId}`),
       session.recordingDegraded ? h('span', { class: 'badge badge-warn' }, 'recording degraded') : null);
     element.dataset.status = session.status;
     joinButton.disabled = !(session.status === 'WaitingForJoin' || session.status === 'Scheduled');
     cancelButton.disabled = !isActive(session.status);
+    leftButton.hidden = session.status !== 'Live';
     fill(overviewBody, overview(session));
     fill(urlsBody, liveUrls(session));
     fill(resultBody, resultCard(session));

@@ -122,13 +122,20 @@ export function createSessionsView(ctx) {
       h('td', { class: 'cell-actions' }, actions));
   }
 
+  let shownSignature = null;
+
   async function refresh() {
     const { items, truncated } = await listSessions({ roomId: filters.room, userId: filters.user });
     renderCounts(items, truncated);
     const shown = items
       .filter((item) => !filters.status || item.status === filters.status)
       .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-    fill(rows, shown.slice(0, MAX_ROWS).map(row));
+    // Rows are rebuilt only when a session changed, so a button is not replaced under the pointer.
+    const signature = JSON.stringify(shown.slice(0, MAX_ROWS).map((item) => [item.id, item.status, item.phase, item.updatedAt]));
+    if (signature !== shownSignature) {
+      shownSignature = signature;
+      fill(rows, shown.slice(0, MAX_ROWS).map(row));
+    }
     message.hidden = shown.length > 0;
     fill(message, items.length === 0 && !filters.room
       ? ['No sessions yet. ', h('button', { type: 'button', class: 'link', onclick: ctx.openCreate }, 'Create a demo session'), '.']
