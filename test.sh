@@ -7,8 +7,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "Installing Azurite (npm, pinned by tools/azurite/package-lock.json)"
+step "Installing Azurite and Playwright (npm, pinned by their package-lock.json files)"
 (cd tools/azurite && npm ci --no-audit --no-fund --loglevel=error)
+(cd tools/e2e && npm ci --no-audit --no-fund --loglevel=error)
+
+step "Installing Chromium for the dashboard test (Debian package, skipped when present)"
+scripts/install-browser.sh
 
 step "Building the offline solution (everything but the Azure Functions app)"
 dotnet build Broadcast.Offline.slnf -c Release -warnaserror
@@ -21,10 +25,11 @@ dotnet test Broadcast.Offline.slnf -c Release --no-build \
 status=${PIPESTATUS[0]}
 set -e
 
-if [ -x scripts/infra-check.sh ]; then
-  step "Checking infra/ with bicep build and bicep lint"
-  scripts/infra-check.sh
-fi
+step "Checking infra/ with bicep build and bicep lint"
+scripts/infra-check.sh || status=1
+
+step "Crash and fault suite: 500 sessions, 10 SIGKILLs of the host, seeded vendor faults"
+scripts/crash-suite.sh --no-build --seed 20261123 || status=1
 
 # One closing line that counts every test of every project, from the TRX files.
 passed=0; failed=0; skipped=0
