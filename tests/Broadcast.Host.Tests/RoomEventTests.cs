@@ -156,6 +156,32 @@ public sealed class RoomEventTests
     }
 
     [Fact]
+    public async Task ConcurrentDeliveriesOfOneEvent_AreCountedOnce()
+    {
+        await using var host = await TestHost.StartAsync(RoomEventSender.Settings());
+        using var sender = new RoomEventSender(host, RoomEventSender.SigningKey);
+        var links = await host.CreateSessionAsync(Requests.Session("concurrent", roomId: 3210));
+        host.Simulator.State.JoinUser(3210, "anchor-1");
+        var body = Encoding.UTF8.GetBytes(RoomEventSender.Event("burst-1", "enter", 3210, "anchor-1", DateTimeOffset.UtcNow.AddSeconds(-1)).ToJsonString());
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => sender.PostAsync(body)));
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        Assert.Single(statuses, HttpStatusCode.Accepted);
+        Assert.Equal(7, statuses.Count(s => s == HttpStatusCode.OK));
+        await sender.SendAsync(RoomEventSender.Event("burst-2", "exit", 3210, "anchor-1", DateTimeOffset.UtcNow));
+        var view = await host.WaitForSessionAsync(links.Id, v => v.Timeline.Any(e => e.Message.Contains("'burst-2'", StringComparison.Ordinal)), "burst-2");
+        Assert.Single(view.Timeline, e => e.Message.Contains("'burst-1'", StringComparison.Ordinal));
+        await host.PostAcceptedAsync(links.CancelUrl);
+        await host.WaitForResultAsync(links.Id);
+        host.AssertNothingLeftRunning();
+    }
+
+    [Fact]
     public async Task OutOfOrderEvents_OlderThanTheLatestProcessed_AreStaleAndChangeNothing()
     {
         await using var host = await TestHost.StartAsync(RoomEventSender.Settings());
