@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Broadcast.Benchmarks;
 
-/// <summary>The command line: <c>[--quick] [--levels 10,100,1000] [--waiting 10000] [--out DIR]</c>.</summary>
+/// <summary>The command line: <c>[--quick] [--levels 10,100,1000] [--waiting 10000] [--out DIR] [--trace] [--set Section:Key=value]...</c>.</summary>
 internal sealed record BenchOptions
 {
     public bool Quick { get; init; }
@@ -15,7 +15,13 @@ internal sealed record BenchOptions
 
     public string? OutputDirectory { get; init; }
 
-    public const string Usage = "usage: bench [--quick] [--levels 10,100,1000] [--waiting 10000] [--out DIR]";
+    /// <summary>Host settings that override the defaults (<c>--set Engine:DurableCommits=false</c>), for tuning experiments.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Print the timeline of one measured session per level, to see where its time goes.</summary>
+    public bool Trace { get; init; }
+
+    public const string Usage = "usage: bench [--quick] [--levels 10,100,1000] [--waiting 10000] [--out DIR] [--trace] [--set Section:Key=value]...";
 
     /// <summary>Sessions measured at one level: enough for a steady state, a few times the concurrency.</summary>
     public int SessionsAt(int concurrency) => Quick ? Math.Max(100, 2 * concurrency) : Math.Max(500, 5 * concurrency);
@@ -37,6 +43,13 @@ internal sealed record BenchOptions
             switch (args[i])
             {
                 case "--quick":
+                    break;
+                case "--set" when i + 1 < args.Count && args[i + 1].Split('=', 2) is [{ Length: > 0 } key, var value]:
+                    options = options with { Settings = new Dictionary<string, string>(options.Settings) { [key] = value } };
+                    i++;
+                    break;
+                case "--trace":
+                    options = options with { Trace = true };
                     break;
                 case "--levels" when i + 1 < args.Count:
                     options = options with { Levels = [.. args[++i].Split(',').Select(level => Int("--levels", level, 1, 100_000))] };

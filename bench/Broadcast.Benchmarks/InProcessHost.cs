@@ -43,22 +43,31 @@ internal sealed class InProcessHost : IAsyncDisposable
     /// <summary>The engine's client, to await completions without polling the API.</summary>
     public IOrchestrationClient Orchestrations { get; }
 
-    public static async Task<InProcessHost> StartAsync()
+    public static async Task<InProcessHost> StartAsync(IReadOnlyDictionary<string, string> overrides)
     {
         var folder = Directory.CreateTempSubdirectory("broadcast-bench-");
-        var app = BroadcastHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = Settings(folder.FullName);
+        foreach (var (key, value) in overrides)
         {
-            ["Engine:DatabasePath"] = Path.Combine(folder.FullName, "broadcast.db"),
-            ["Host:ApiKey"] = ApiKey,
-            ["Host:PrintSummary"] = "false",
-            ["Host:UseSimulator"] = "true",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }));
+            settings[key] = value;
+        }
+
+        var app = BroadcastHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         app.Urls.Clear();
         app.Urls.Add("http://127.0.0.1:0");
         await app.StartAsync();
         return new InProcessHost(app, folder);
     }
+
+    /// <summary>The host's settings in the benchmark: its defaults but for a temp database, the API key and quiet logs.</summary>
+    public static Dictionary<string, string?> Settings(string folder) => new()
+    {
+        ["Engine:DatabasePath"] = Path.Combine(folder, "broadcast.db"),
+        ["Host:ApiKey"] = ApiKey,
+        ["Host:PrintSummary"] = "false",
+        ["Host:UseSimulator"] = "true",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -15,7 +15,7 @@ namespace Broadcast.Benchmarks;
 /// </summary>
 internal static class MemoryRun
 {
-    public static async Task<MemoryFigures> RunAsync(int waiting)
+    public static async Task<MemoryFigures> RunAsync(int waiting, IReadOnlyDictionary<string, string> overrides)
     {
         var folder = Directory.CreateTempSubdirectory("broadcast-bench-memory-");
         var port = FreePort();
@@ -29,11 +29,16 @@ internal static class MemoryRun
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Broadcast.Host.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        start.Environment["Engine__DatabasePath"] = Path.Combine(folder.FullName, "broadcast.db");
-        start.Environment["Host__ApiKey"] = InProcessHost.ApiKey;
-        start.Environment["Host__PrintSummary"] = "false";
-        start.Environment["Host__UseSimulator"] = "true";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var settings = InProcessHost.Settings(folder.FullName);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
         process.OutputDataReceived += (_, _) => { };

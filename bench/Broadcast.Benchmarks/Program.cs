@@ -17,9 +17,14 @@ foreach (var concurrency in options.Levels)
 {
     var sessions = options.SessionsAt(concurrency);
     Console.WriteLine($"Concurrency {concurrency}: {options.WarmupAt(concurrency)} warm-up sessions, then {sessions} orchestrated, then {sessions} in the plain loop");
-    await using var host = await InProcessHost.StartAsync();
+    await using var host = await InProcessHost.StartAsync(options.Settings);
     await OrchestratedRun.RunAsync(host, "warm", 1_000_000, options.WarmupAt(concurrency), concurrency);
     var orchestrated = await OrchestratedRun.RunAsync(host, "run", 0, sessions, concurrency);
+    if (options.Trace)
+    {
+        await Trace.PrintAsync(host, "run", sessions / 2);
+    }
+
     await using var plain = new PlainRun(host);
     await plain.RunAsync(host, 2_000_000, options.WarmupAt(concurrency), concurrency);
     var baseline = await plain.RunAsync(host, 3_000_000, sessions, concurrency);
@@ -36,11 +41,11 @@ foreach (var concurrency in options.Levels)
 }
 
 Console.WriteLine($"Memory: {options.Waiting:N0} sessions waiting for their join signal in a host process of its own");
-var memory = await MemoryRun.RunAsync(options.Waiting);
+var memory = await MemoryRun.RunAsync(options.Waiting, options.Settings);
 
 var results = new BenchResults(
     DateTimeOffset.UtcNow,
-    options.Quick ? "quick" : "full",
+    (options.Quick ? "quick" : "full") + (options.Settings.Count == 0 ? "" : " with " + string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}"))),
     BenchResults.DescribeMachine(),
     BenchResults.HostingNote,
     levels,
