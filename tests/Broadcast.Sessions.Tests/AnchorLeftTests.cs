@@ -105,6 +105,35 @@ public sealed class AnchorLeftTests
     }
 
     [Fact]
+    public async Task LiveSession_HostRestartsDuringTheGrace_ReplaysLeavesAndRejoinAndStopsOnTime()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var before = await SessionTestHost.StartAsync(clock);
+        var room = TestRequests.NewRoom();
+        var id = await before.CreateAsync(TestRequests.Session(room) with { LeaveGrace = Grace });
+        await before.JoinAndGoLiveAsync(id, room, "anchor-1");
+        await before.Sessions.SignalUserLeftAsync(id, CancellationToken.None);
+        await WaitForAbsenceAsync(before, id);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await before.Sessions.SignalUserJoinedAsync(id, CancellationToken.None);
+        await before.WaitForAsync(id, v => v.AnchorLeftAt is null, "the rejoin");
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await before.Sessions.SignalUserLeftAsync(id, CancellationToken.None);
+        await WaitForAbsenceAsync(before, id);
+
+        // A new engine on the same file replays the whole history (join, leave, rejoin, leave) before the grace timer fires.
+        await using var host = await before.RestartAsync(() => clock.Advance(TimeSpan.FromSeconds(30)));
+        clock.Advance(Grace - TimeSpan.FromSeconds(30));
+        var ended = await host.WaitForEndAsync(id);
+
+        Assert.Equal(SessionStatus.AnchorLeft, ended.Status);
+        Assert.Equal(Start.AddMinutes(1) + Grace, ended.Result!.EndedAt);
+        Assert.Equal(2, CountSignals(ended.Result.Timeline, "User left the room"));
+        Assert.Equal(1, CountSignals(ended.Result.Timeline, "User rejoined"));
+        host.AssertNothingLeftRunning();
+    }
+
+    [Fact]
     public async Task LiveSession_RepeatedLeave_DoesNotExtendTheGrace()
     {
         var clock = new FakeTimeProvider(Start);
