@@ -168,7 +168,6 @@ module storage 'modules/storage.bicep' = {
       'user-left'
     ]
     appPrincipalId: identity.outputs.principalId
-    durableUsesStorage: !useScheduler
   }
 }
 

@@ -1,4 +1,5 @@
 using Broadcast.Functions;
+using Broadcast.Ledger.AzureTables;
 using Broadcast.Sessions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +9,9 @@ builder.ConfigureFunctionsWebApplication();
 
 IlvbCertificateFile.Apply(builder.Configuration);
 builder.Services.AddBroadcastSessions(builder.Configuration);
+// The leak ledger in a table of the app's own storage account (AzureWebJobsStorage), unless Ledger:* names another.
+builder.Services.AddTableLeakLedger(builder.Configuration.GetSection(TableLeakLedgerOptions.SectionName),
+    o => TableStorageConnection.Apply(o, builder.Configuration));
 builder.AddBroadcastFunctions();
 
 await builder.Build().RunAsync();

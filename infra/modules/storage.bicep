@@ -1,6 +1,6 @@
 // The storage account behind AzureWebJobsStorage: the Flex Consumption deployment container, the
-// Functions host's blobs, the input queues and — with the Azure Storage backend — Durable's queues,
-// tables and blobs. Shared-key access is off: every caller uses Microsoft Entra identities.
+// Functions host's blobs, the input queues, the leak ledger's table and — with the Azure Storage backend —
+// Durable's queues, tables and blobs. Shared-key access is off: every caller uses Microsoft Entra identities.
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -22,17 +22,16 @@ param queueNames string[]
 @description('Principal id of the identity the app runs as.')
 param appPrincipalId string
 
-@description('True when Durable keeps its state in this account (tables are needed only then).')
-param durableUsesStorage bool
-
 // Built-in roles, by their fixed ids.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
 // Blob Data Owner: the host leases blobs and Flex reads the package; Queue Data Contributor: queue
-// triggers read, delete and move messages to poison queues; tables only for Durable's Azure Storage backend.
-var roles = concat([storageBlobDataOwner, storageQueueDataContributor], durableUsesStorage ? [storageTableDataContributor] : [])
+// triggers read, delete and move messages to poison queues; Table Data Contributor: the leak ledger's
+// table (written before every start call, so it is needed with either Durable backend) and Durable's
+// tables with the Azure Storage backend.
+var roles = [storageBlobDataOwner, storageQueueDataContributor, storageTableDataContributor]
 
 var allQueues = flatten(map(queueNames, queue => [queue, '${queue}-poison']))
 

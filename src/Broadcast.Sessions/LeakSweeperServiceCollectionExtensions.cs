@@ -9,7 +9,7 @@ namespace Broadcast.Sessions;
 public static class LeakSweeperServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="LeakTracker"/>, <see cref="LeakSweeper"/>, <see cref="LeakMetrics"/> and <see cref="LeakSweeperOptions"/>
+    /// Registers <see cref="LeakTracker"/>, <see cref="LeakSweeper"/>, <see cref="LeakLedgerReader"/>, <see cref="LeakMetrics"/> and <see cref="LeakSweeperOptions"/>
     /// (section <c>Sweeper</c>, validated on start), and <see cref="InMemoryLeakLedger"/> as the ledger unless one is
     /// registered (a host replaces it with a durable one). Called by <c>AddBroadcastSessions</c>.
     /// </summary>
@@ -23,6 +23,7 @@ public static class LeakSweeperServiceCollectionExtensions
         services.TryAddSingleton<LeakTracker>();
         services.TryAddSingleton<LeakMetrics>();
         services.TryAddSingleton<LeakSweeper>();
+        services.TryAddSingleton<LeakLedgerReader>();
         return services;
     }
 }

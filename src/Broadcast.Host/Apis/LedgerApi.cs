@@ -23,30 +23,16 @@ public static class LedgerApi
 
     /// <summary>GET /api/ledger[?all=true][&amp;sessionId=...][&amp;limit=...].</summary>
     public static async Task<Results<Ok<LedgerView>, ValidationProblem>> ListLedger(
-        ILeakLedger ledger, LeakMetrics metrics, bool? all, string? sessionId, int? limit, CancellationToken cancellationToken)
+        LeakLedgerReader reader, bool? all, string? sessionId, int? limit, CancellationToken cancellationToken)
     {
-        var query = new LeakListQuery { IncludeClosed = all ?? false };
-        if (limit is { } size)
+        try
         {
-            if (size is < 1 or > LeakListQuery.MaxLimit)
-            {
-                return Problems.Invalid("limit", $"must be between 1 and {LeakListQuery.MaxLimit} (got {size}).");
-            }
-
-            query = query with { Limit = size };
+            return TypedResults.Ok(await reader.ReadAsync(all ?? false, sessionId, limit, cancellationToken));
         }
-
-        if (sessionId is { Length: 0 or > 1024 })
+        catch (SessionValidationException e)
         {
-            return Problems.Invalid("sessionId", "must be a session id (1 to 1024 characters).");
+            return Problems.Invalid(e.Errors);
         }
-
-        IReadOnlyList<LeakEntry> entries = sessionId is null
-            ? await ledger.ListAsync(query, cancellationToken)
-            : [.. (await ledger.ListBySessionAsync(sessionId, cancellationToken)).Where(e => query.IncludeClosed || e.IsOpen)];
-        var open = await ledger.CountOpenAsync(cancellationToken);
-        metrics.SetOpenEntries(open);
-        return TypedResults.Ok(new LedgerView(open, entries));
     }
 
     /// <summary>POST /api/ledger/sweep.</summary>

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace Broadcast.Ledger.AzureTables;
+
+/// <summary>Checks <see cref="TableLeakLedgerOptions"/> on start; each message names the setting, never the connection string.</summary>
+internal sealed class TableLeakLedgerOptionsValidator : IValidateOptions<TableLeakLedgerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TableLeakLedgerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        const string Section = TableLeakLedgerOptions.SectionName;
+        var errors = new List<string>();
+        var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
+        if (hasConnectionString == options.ServiceUri is not null)
+        {
+            errors.Add($"Set one of {Section}:ConnectionString (an Azure Storage connection string) or {Section}:ServiceUri (the table service, with an Entra identity).");
+        }
+
+        if (options.ServiceUri is { } uri && (!uri.IsAbsoluteUri || uri.Scheme is not ("https" or "http")))
+        {
+            errors.Add($"{Section}:ServiceUri must be an absolute http(s) address (got '{uri}').");
+        }
+
+        var table = options.TableName ?? "";
+        if (table.Length is < 3 or > 63 || !char.IsAsciiLetter(table[0]) || !table.All(char.IsAsciiLetterOrDigit))
+        {
+            errors.Add($"{Section}:TableName must be 3 to 63 letters and digits starting with a letter (got '{table}').");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
