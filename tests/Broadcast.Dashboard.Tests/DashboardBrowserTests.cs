@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Broadcast.Durable;
 using Broadcast.Sessions;
+using Xunit.Abstractions;
 
 namespace Broadcast.Dashboard.Tests;
 
@@ -9,7 +10,7 @@ namespace Broadcast.Dashboard.Tests;
 /// The dashboard in headless Chromium (Debian's <c>chromium</c>, driven by npm <c>playwright-core</c> from
 /// <c>tools/e2e</c>): open it, give the key, create a session, signal the anchor, see it live, cancel, see it stopped.
 /// </summary>
-public sealed partial class DashboardBrowserTests
+public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
 {
     private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
@@ -28,6 +29,7 @@ public sealed partial class DashboardBrowserTests
         var run = await NodeRun.RunAsync(Repository.E2eTools,
             ["dashboard-e2e.mjs", "--url", host.BaseAddress.ToString(), "--api-key", DashboardHost.ApiKey, "--out", screenshots, "--browser", ChromiumPath],
             TimeSpan.FromMinutes(4));
+        output.WriteLine(run.Output);
 
         Assert.True(run.ExitCode == 0, $"The browser test failed (exit {run.ExitCode}); see {screenshots}/failure.png.\n{run.Output}");
         var passed = PassedLine().Match(run.Output);

@@ -1,6 +1,7 @@
 // Drives the host's dashboard in headless Chromium (the system browser, through playwright-core):
 // enter the API key, create a session, signal that the anchor joined (its first push start fails once, so the chart
-// has a retry), see it go live, cancel it, see it stopped; then cancel a waiting session from the list.
+// has a retry), see it go live, cancel it, see it stopped; then cancel a waiting session from the list, pause a
+// schedule, and let a third session's anchor leave.
 // Screenshots go to --out. Prints "ok - <step>" per step and "DASHBOARD E2E PASSED <session id>" at the end;
 // exits 1 on a failed step (with failure.png), 2 on bad arguments, 3 when the browser is missing.
 //
@@ -191,6 +192,21 @@ try {
   await page.click('#confirm-cancel');
   await page.locator(`#sessions-table tr[data-id="${waiting.id}"][data-status="Cancelled"]`).waitFor();
   ok('the list cancels a waiting session: Cancelled');
+
+  step = 'a third session joins from the list and its anchor leaves';
+  const leaving = await control('api/sessions', {
+    roomId: Number(options.room) + 3, userId: `${options.user}-4`, key: `e2e-leave-${Date.now()}`, channelName: 'Anchor leaves', leaveGrace: '00:00:01',
+  });
+  const leavingRow = `#sessions-table tr[data-id="${leaving.id}"]`;
+  await page.click(`${leavingRow}[data-status="WaitingForJoin"] button[data-action="join"]`);
+  await page.locator(`${leavingRow}[data-status="Live"]`).waitFor();
+  ok('the list signals a waiting session: Live');
+  await page.click(`${leavingRow} .cell-id a`);
+  await waitForStatus('Live');
+  await page.click('#signal-left');
+  await waitForStatus('AnchorLeft');
+  await page.locator('#session-result', { hasText: 'AnchorLeft' }).waitFor();
+  ok('the anchor left and did not come back within the grace: AnchorLeft');
 
   if (scriptErrors.length) throw new Error(`The page logged script errors: ${scriptErrors.join(' | ')}`);
   console.log(`DASHBOARD E2E PASSED ${sessionId}`);

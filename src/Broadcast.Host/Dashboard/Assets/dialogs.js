@@ -72,6 +72,7 @@ export function openCreateDialog(create) {
   const joinTimeout = input('joinTimeout', { type: 'number', min: 1, max: 1440, required: true, value: 10 });
   const maxDuration = input('maxDuration', { type: 'number', min: 1, max: 10080, required: true, value: 60 });
   const startAt = input('startAt', { type: 'datetime-local' });
+  const leaveGrace = input('leaveGrace', { type: 'number', min: 0, max: 86400, placeholder: 'host default' });
   const errors = h('div', { class: 'error-box', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'create-submit' }, 'Create session');
 
@@ -85,7 +86,8 @@ export function openCreateDialog(create) {
       h('div', { class: 'form-field' }, h('span', { class: 'form-label' }, 'Bitrates'), h('div', { class: 'checks' }, bitrates)),
       h('label', { class: 'form-field check-field' }, required, 'Recording required'),
       labelled('Join timeout (minutes)', joinTimeout), labelled('Max duration (minutes)', maxDuration),
-      labelled('Start at', startAt, 'Optional: empty starts waiting now.')),
+      labelled('Start at', startAt, 'Optional: empty starts waiting now.'),
+      labelled('Leave grace (seconds)', leaveGrace, 'Optional: how long a live anchor may be out of the room.')),
     errors,
     h('menu', { class: 'dialog-actions' },
       h('button', { type: 'button', class: 'btn btn-ghost', onclick: () => element.close() }, 'Close'),
@@ -111,6 +113,7 @@ export function openCreateDialog(create) {
       joinTimeout: toTimeSpan(Number(joinTimeout.value) * 60),
       maxDuration: toTimeSpan(Number(maxDuration.value) * 60),
       startAt: startAt.value ? new Date(startAt.value).toISOString() : undefined,
+      leaveGrace: leaveGrace.value ? toTimeSpan(Number(leaveGrace.value)) : undefined,
     };
     submit.disabled = true;
     errors.hidden = true;

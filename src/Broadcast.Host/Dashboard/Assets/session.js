@@ -23,6 +23,7 @@ function overview(session) {
     field('Join timeout', joinTimeout !== null ? formatSeconds(joinTimeout) : 'host default'),
     field('Max duration', maxDuration !== null ? formatSeconds(maxDuration) : 'host default'),
     session.startAt ? field('Starts at', formatDateTime(session.startAt)) : null,
+    session.anchorLeftAt ? field('Anchor left', h('span', { class: 'badge badge-warn' }, formatDateTime(session.anchorLeftAt))) : null,
     field('Created', formatDateTime(session.createdAt)),
     field('Updated', formatDateTime(session.updatedAt)));
 }
