@@ -15,7 +15,7 @@ public sealed class HostOptions
     public const string DefaultDatabasePath = "data/broadcast.db";
 
     /// <summary>The header that carries the API key.</summary>
-    public const string ApiKeyHeader = "X-Api-Key";
+    public const string ApiKeyHeader = ApiKeyCheck.HeaderName;
 
     /// <summary>
     /// The key every call but <c>/healthz</c> must send in <c>X-Api-Key</c>. Null or empty turns the check off,

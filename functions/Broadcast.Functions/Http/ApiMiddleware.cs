@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Broadcast.Durable;
-using Broadcast.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -11,12 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Broadcast.Functions;
 
 /// <summary>
-/// For HTTP triggers only: the <c>X-Api-Key</c> check and the problem answers for what escapes a function, as the
-/// embedded host's API key middleware and exception handler give them. Other triggers pass straight through.
+/// For HTTP triggers only: the <c>X-Api-Key</c> check and the problem answers for what escapes a function, through the
+/// same <see cref="ApiKeyCheck"/> and <see cref="ExceptionProblems"/> as the embedded host. Other triggers pass straight through.
 /// </summary>
 internal sealed class ApiMiddleware(IOptions<ApiOptions> options, ILogger<ApiMiddleware> logger) : IFunctionsWorkerMiddleware
 {
-    private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.ApiKey ?? "");
+    private readonly ApiKeyCheck _check = new(options.Value.ApiKey);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -28,11 +24,12 @@ internal sealed class ApiMiddleware(IOptions<ApiOptions> options, ILogger<ApiMid
             return;
         }
 
-        var presented = http.Request.Headers[ApiOptions.ApiKeyHeader].ToString();
-        if (presented.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _key))
+        // Host:ApiKey is required at start (ApiOptions), so the check is always on here.
+        var presented = ApiKeyCheck.Presented(http.Request);
+        if (!_check.Matches(presented))
         {
             // The Functions HTTP integration executes an IResult left as the invocation result.
-            context.GetInvocationResult().Value = ApiProblems.Unauthorized(keyPresented: presented.Length > 0);
+            context.GetInvocationResult().Value = Problems.Unauthorized(keyPresented: presented.Length > 0);
             return;
         }
 
@@ -42,23 +39,14 @@ internal sealed class ApiMiddleware(IOptions<ApiOptions> options, ILogger<ApiMid
         }
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {
-            context.GetInvocationResult().Value = ToProblem(e, http);
-        }
-    }
+            var problem = ExceptionProblems.From(e);
+            if (problem is null)
+            {
+                Log.UnhandledRequestFailure(logger, http.Request.Method, http.Request.Path.ToString(), e);
+                problem = ExceptionProblems.Internal();
+            }
 
-    private IResult ToProblem(Exception exception, HttpContext http)
-    {
-        switch (exception)
-        {
-            case SessionValidationException invalid:
-                return ApiProblems.Invalid(invalid.Errors);
-            case SessionConflictException conflict:
-                return ApiProblems.Conflict(conflict.Message);
-            case InstanceNotFoundException notFound:
-                return ApiProblems.NotFound(notFound.Message);
-            default:
-                Log.UnhandledRequestFailure(logger, http.Request.Method, http.Request.Path.ToString(), exception);
-                return ApiProblems.Internal();
+            context.GetInvocationResult().Value = Problems.From(problem);
         }
     }
 }

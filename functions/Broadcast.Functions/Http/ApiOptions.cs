@@ -12,7 +12,7 @@ public sealed class ApiOptions
     public const string SectionName = "Host";
 
     /// <summary>The header that carries the API key.</summary>
-    public const string ApiKeyHeader = "X-Api-Key";
+    public const string ApiKeyHeader = ApiKeyCheck.HeaderName;
 
     /// <summary>The key every call must send in <c>X-Api-Key</c>. Required: a Function App is always reachable from outside.</summary>
     [Required(ErrorMessage = "Host:ApiKey is required: the key every HTTP call must send in X-Api-Key.")]

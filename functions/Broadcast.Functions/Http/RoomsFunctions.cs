@@ -1,4 +1,3 @@
-using System.Globalization;
 using Broadcast.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -32,10 +31,12 @@ public sealed class RoomsFunctions(SessionService sessions)
     private async Task<IResult> SignalAsync(
         string roomId, string userId, PresenceSignal signal, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        if (!uint.TryParse(roomId, NumberStyles.None, CultureInfo.InvariantCulture, out var room))
+        if (QueryParameters.TryUInt32("roomId", roomId, out var parsed) is { } invalid)
         {
-            return ApiProblems.BadRequest($"Failed to bind parameter \"uint roomId\" from \"{roomId}\".");
+            return invalid;
         }
+
+        var room = parsed.GetValueOrDefault();
 
         using var bound = InvocationOrchestrationClient.Use(client);
         try
@@ -45,7 +46,7 @@ public sealed class RoomsFunctions(SessionService sessions)
         }
         catch (SessionValidationException e)
         {
-            return ApiProblems.Invalid(e.Errors);
+            return Problems.Invalid(e.Errors);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Broadcast.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -7,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Broadcast.Functions;
 
 /// <summary><c>/api/schedules</c>: recurring schedules, as the embedded host serves them.</summary>
-public sealed class SchedulesFunctions(SessionService sessions, ApiRequests requests)
+public sealed class SchedulesFunctions(SessionService sessions, JsonBodyReader requests)
 {
     /// <summary>POST /api/schedules: 201 with the schedule.</summary>
     [Function("CreateSchedule")]
@@ -26,16 +25,16 @@ public sealed class SchedulesFunctions(SessionService sessions, ApiRequests requ
         try
         {
             var schedule = await sessions.CreateScheduleAsync(request!, cancellationToken);
-            var location = new Uri($"{ApiAddress.Base(http)}/api/schedules/{Uri.EscapeDataString(schedule.Id)}");
+            var location = new Uri($"{ApiAddress.Forwarded(http)}/api/schedules/{Uri.EscapeDataString(schedule.Id)}");
             return TypedResults.Created(location, schedule);
         }
         catch (SessionValidationException e)
         {
-            return ApiProblems.Invalid(e.Errors);
+            return Problems.Invalid(e.Errors);
         }
         catch (SessionConflictException e)
         {
-            return ApiProblems.Conflict(e.Message);
+            return Problems.Conflict(e.Message);
         }
     }
 
@@ -58,23 +57,20 @@ public sealed class SchedulesFunctions(SessionService sessions, ApiRequests requ
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var preview = ScheduleView.DefaultPreview;
-        var previewText = http.Query["preview"].ToString();
-        if (previewText.Length > 0
-            && !int.TryParse(previewText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out preview))
+        if (QueryParameters.TryInt32("preview", QueryParameters.Text(http.Query, "preview"), out var preview) is { } invalid)
         {
-            return ApiProblems.BadRequest($"Failed to bind parameter \"int? preview\" from \"{previewText}\".");
+            return invalid;
         }
 
         using var bound = InvocationOrchestrationClient.Use(client);
         try
         {
-            var schedule = await sessions.GetScheduleAsync(id, preview, cancellationToken);
-            return schedule is null ? ApiProblems.ScheduleNotFound(id) : TypedResults.Ok(schedule);
+            var schedule = await sessions.GetScheduleAsync(id, preview ?? ScheduleView.DefaultPreview, cancellationToken);
+            return schedule is null ? Problems.ScheduleNotFound(id) : TypedResults.Ok(schedule);
         }
         catch (SessionValidationException e)
         {
-            return ApiProblems.Invalid(e.Errors);
+            return Problems.Invalid(e.Errors);
         }
     }
 
@@ -111,13 +107,13 @@ public sealed class SchedulesFunctions(SessionService sessions, ApiRequests requ
         CancellationToken cancellationToken)
     {
         using var bound = InvocationOrchestrationClient.Use(client);
-        return await sessions.DeleteScheduleAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.ScheduleNotFound(id);
+        return await sessions.DeleteScheduleAsync(id, cancellationToken) ? TypedResults.NoContent() : Problems.ScheduleNotFound(id);
     }
 
     private static IResult ToResult(SignalResult result, string id, HttpRequest http) => result switch
     {
-        SignalResult.Delivered => TypedResults.Accepted(new Uri($"{ApiAddress.Base(http)}/api/schedules/{Uri.EscapeDataString(id)}")),
-        SignalResult.NotFound => ApiProblems.ScheduleNotFound(id),
-        _ => ApiProblems.ScheduleEnded(id),
+        SignalResult.Delivered => TypedResults.Accepted(new Uri($"{ApiAddress.Forwarded(http)}/api/schedules/{Uri.EscapeDataString(id)}")),
+        SignalResult.NotFound => Problems.ScheduleNotFound(id),
+        _ => Problems.ScheduleEnded(id),
     };
 }

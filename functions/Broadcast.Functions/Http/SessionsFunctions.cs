@@ -1,4 +1,3 @@
-using System.Globalization;
 using Broadcast.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -10,7 +9,7 @@ namespace Broadcast.Functions;
 /// <c>/api/sessions</c>: the same routes, bodies and answers as the embedded host's sessions API, all through
 /// <see cref="SessionService"/>.
 /// </summary>
-public sealed class SessionsFunctions(SessionService sessions, ApiRequests requests)
+public sealed class SessionsFunctions(SessionService sessions, JsonBodyReader requests)
 {
     /// <summary>POST /api/sessions: 201 with the session's links, 200 for an idempotent repeat.</summary>
     [Function("CreateSession")]
@@ -29,16 +28,16 @@ public sealed class SessionsFunctions(SessionService sessions, ApiRequests reque
         try
         {
             var created = await sessions.CreateAsync(request!, cancellationToken);
-            var links = SessionLinks.For(http, created.SessionId, created.Created);
+            var links = SessionLinks.For(ApiAddress.Forwarded(http), created.SessionId, created.Created);
             return created.Created ? TypedResults.Created(links.StatusUrl, links) : TypedResults.Ok(links);
         }
         catch (SessionValidationException e)
         {
-            return ApiProblems.Invalid(e.Errors);
+            return Problems.Invalid(e.Errors);
         }
         catch (SessionConflictException e)
         {
-            return ApiProblems.Conflict(e.Message);
+            return Problems.Conflict(e.Message);
         }
     }
 
@@ -49,40 +48,9 @@ public sealed class SessionsFunctions(SessionService sessions, ApiRequests reque
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var query = new SessionListQuery
+        if (SessionListQueryParser.TryParse(http.Query, out var query) is { } invalid)
         {
-            UserId = Query(http, "userId"),
-            ContinuationToken = Query(http, "continuationToken"),
-        };
-
-        if (Query(http, "status") is { } status)
-        {
-            if (!Enum.TryParse<SessionStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsAsciiDigit(status[0]))
-            {
-                return ApiProblems.Invalid("status", $"'{status}' is not a session status; use one of {string.Join(", ", Enum.GetNames<SessionStatus>())}.");
-            }
-
-            query = query with { Status = parsed };
-        }
-
-        if (Query(http, "roomId") is { } roomText)
-        {
-            if (!uint.TryParse(roomText, NumberStyles.None, CultureInfo.InvariantCulture, out var roomId))
-            {
-                return ApiProblems.BadRequest($"Failed to bind parameter \"uint? roomId\" from \"{roomText}\".");
-            }
-
-            query = query with { RoomId = roomId };
-        }
-
-        if (Query(http, "pageSize") is { } sizeText)
-        {
-            if (!int.TryParse(sizeText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var pageSize))
-            {
-                return ApiProblems.BadRequest($"Failed to bind parameter \"int? pageSize\" from \"{sizeText}\".");
-            }
-
-            query = query with { PageSize = pageSize };
+            return invalid;
         }
 
         using var bound = InvocationOrchestrationClient.Use(client);
@@ -92,7 +60,7 @@ public sealed class SessionsFunctions(SessionService sessions, ApiRequests reque
         }
         catch (SessionValidationException e)
         {
-            return ApiProblems.Invalid(e.Errors);
+            return Problems.Invalid(e.Errors);
         }
     }
 
@@ -106,7 +74,7 @@ public sealed class SessionsFunctions(SessionService sessions, ApiRequests reque
     {
         using var bound = InvocationOrchestrationClient.Use(client);
         var view = await sessions.GetAsync(id, cancellationToken);
-        return view is null ? ApiProblems.SessionNotFound(id) : TypedResults.Ok(view);
+        return view is null ? Problems.SessionNotFound(id) : TypedResults.Ok(view);
     }
 
     /// <summary>POST /api/sessions/{id}/user-joined: 202, 404 or 409.</summary>
@@ -153,14 +121,9 @@ public sealed class SessionsFunctions(SessionService sessions, ApiRequests reque
 
     private static IResult ToResult(SignalResult result, string id, HttpRequest http) => result switch
     {
-        SignalResult.Delivered => TypedResults.Accepted(SessionLinks.For(http, id, created: false).StatusUrl),
-        SignalResult.NotFound => ApiProblems.SessionNotFound(id),
-        _ => ApiProblems.SessionFinished(id),
+        SignalResult.Delivered => TypedResults.Accepted(SessionLinks.For(ApiAddress.Forwarded(http), id, created: false).StatusUrl),
+        SignalResult.NotFound => Problems.SessionNotFound(id),
+        _ => Problems.SessionFinished(id),
     };
 
-    private static string? Query(HttpRequest http, string name)
-    {
-        var value = http.Query[name].ToString();
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
 }

@@ -1,18 +1,17 @@
 using Broadcast.Sessions;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Broadcast.Functions;
 
 /// <summary>
-/// The <c>session-requests</c>, <c>user-joined</c> and <c>user-left</c> queues, read by the Functions queue trigger and handled through
-/// <see cref="SessionService"/>. A message either succeeds or throws; retries and the poison queue are the runtime's
-/// (<c>maxDequeueCount</c> 5 in host.json).
+/// The <c>session-requests</c>, <c>user-joined</c> and <c>user-left</c> queues, read by the Functions queue trigger and handled by
+/// the <see cref="QueueMessageProcessor"/> the embedded host's listeners use too. A message either succeeds or throws;
+/// retries and the poison queue are the runtime's (<c>maxDequeueCount</c> 5 in host.json), so a message the processor
+/// poisons is retried like one it would retry (docs/azure-functions.md, "Differences from the embedded host").
 /// </summary>
-public sealed class QueueFunctions(SessionService sessions, IOptions<JsonOptions> json, ILogger<QueueFunctions> logger)
+public sealed class QueueFunctions(QueueMessageProcessor processor, ILogger<QueueFunctions> logger)
 {
     /// <summary>The session requests queue.</summary>
     public const string SessionRequestsQueue = "session-requests";
@@ -31,21 +30,9 @@ public sealed class QueueFunctions(SessionService sessions, IOptions<JsonOptions
     public async Task SessionRequests(
         [QueueTrigger(SessionRequestsQueue)] string message, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var request = Parse<SessionRequest>(SessionRequestsQueue, message);
         using var bound = InvocationOrchestrationClient.Use(client);
-        try
-        {
-            var created = await sessions.CreateAsync(request, cancellationToken);
-            Log.QueueSessionCreated(logger, SessionRequestsQueue, created.SessionId, created.Created);
-        }
-        catch (SessionValidationException e)
-        {
-            throw NotHandled(SessionRequestsQueue, "The session request is not valid: " + QueueJson.Describe(e.Errors), e);
-        }
-        catch (SessionConflictException e)
-        {
-            throw NotHandled(SessionRequestsQueue, e.Message, e);
-        }
+        var outcome = Act(SessionRequestsQueue, await processor.SessionRequestAsync(message, cancellationToken));
+        Log.QueueSessionCreated(logger, SessionRequestsQueue, outcome.SessionIds[0], outcome.Created);
     }
 
     /// <summary><c>{"sessionId": "..."}</c> or <c>{"roomId": 1, "userId": "..."}</c>; a live session whose anchor left takes it as the rejoin.</summary>
@@ -63,85 +50,26 @@ public sealed class QueueFunctions(SessionService sessions, IOptions<JsonOptions
     private async Task SignalAnchorAsync(
         string queue, PresenceSignal presence, string message, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var signal = Parse<UserJoinedMessage>(queue, message);
-        var bySession = !string.IsNullOrWhiteSpace(signal.SessionId);
-        var byRoom = signal.RoomId is not null || !string.IsNullOrWhiteSpace(signal.UserId);
-        if (bySession == byRoom)
-        {
-            throw NotHandled(queue, $"A {queue} message names either 'sessionId', or 'roomId' and 'userId'.");
-        }
-
         using var bound = InvocationOrchestrationClient.Use(client);
-        if (bySession)
-        {
-            await SignalSessionAsync(queue, presence, signal.SessionId!, cancellationToken);
-        }
-        else
-        {
-            await SignalRoomAsync(queue, presence, signal, cancellationToken);
-        }
-    }
-
-    private async Task SignalSessionAsync(string queue, PresenceSignal presence, string sessionId, CancellationToken cancellationToken)
-    {
-        switch (await sessions.SignalPresenceAsync(sessionId, presence, cancellationToken))
-        {
-            case SignalResult.Delivered:
-                Log.QueueSignalDelivered(logger, queue, sessionId);
-                return;
-            case SignalResult.NotFound:
-                throw NotHandled(queue, $"No session has the id '{sessionId}' (yet).");
-            default:
-                throw NotHandled(queue, $"Session '{sessionId}' has already finished; it takes no more signals.");
-        }
-    }
-
-    private async Task SignalRoomAsync(string queue, PresenceSignal presence, UserJoinedMessage signal, CancellationToken cancellationToken)
-    {
-        if (signal.RoomId is not { } roomId || string.IsNullOrWhiteSpace(signal.UserId))
-        {
-            var missing = signal.RoomId is null ? "roomId" : "userId";
-            throw NotHandled(queue, $"A {queue} message by room needs both 'roomId' and 'userId'; '{missing}' is missing.");
-        }
-
-        IReadOnlyList<string> signalled;
-        try
-        {
-            signalled = await sessions.SignalPresenceAsync(roomId, signal.UserId, presence, cancellationToken);
-        }
-        catch (SessionValidationException e)
-        {
-            throw NotHandled(queue, $"The {queue} message is not valid: " + QueueJson.Describe(e.Errors), e);
-        }
-
-        if (signalled.Count == 0)
-        {
-            throw NotHandled(queue, $"No waiting or live session of user '{signal.UserId}' in room {roomId} (yet).");
-        }
-
-        foreach (var sessionId in signalled)
+        var outcome = Act(queue, await processor.PresenceSignalAsync(queue, presence, message, cancellationToken));
+        foreach (var sessionId in outcome.SessionIds)
         {
             Log.QueueSignalDelivered(logger, queue, sessionId);
         }
     }
 
-    private T Parse<T>(string queue, string message)
-        where T : class
+    /// <summary>Returns a done outcome; throws for the others, leaving the message to the runtime's retries and poison queue.</summary>
+    private QueueOutcome Act(string queue, QueueOutcome outcome)
     {
-        try
+        if (outcome.Action == QueueAction.Done)
         {
-            return QueueJson.Parse<T>(message, json.Value.SerializerOptions);
+            return outcome;
         }
-        catch (QueueMessageNotHandledException e)
-        {
-            Log.QueueMessageNotHandled(logger, queue, e.Message);
-            throw;
-        }
-    }
 
-    private QueueMessageNotHandledException NotHandled(string queue, string reason, Exception? cause = null)
-    {
+        var reason = outcome.Errors is { Count: > 0 } errors && outcome.Action == QueueAction.Poison
+            ? $"{outcome.Reason} ({QueueMessageProcessor.Describe(errors)})"
+            : outcome.Reason ?? "Not handled.";
         Log.QueueMessageNotHandled(logger, queue, reason);
-        return cause is null ? new QueueMessageNotHandledException(reason) : new QueueMessageNotHandledException(reason, cause);
+        throw new QueueMessageNotHandledException(reason);
     }
 }

@@ -1,12 +1,14 @@
 using System.Text.Json.Serialization;
 using Azure.Core.Serialization;
 using Broadcast.Durable;
+using Broadcast.Sessions;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Broadcast.Functions;
 
@@ -14,8 +16,8 @@ namespace Broadcast.Functions;
 public static class BroadcastFunctionsExtensions
 {
     /// <summary>
-    /// Registers the per-invocation orchestration client, the JSON conventions of both hosts, the HTTP API's options and
-    /// middleware, and the provider that carries failure codes through Durable Task.
+    /// Registers the per-invocation orchestration client, the JSON conventions of both hosts, the HTTP API's options,
+    /// body reader and middleware, the queue message processor, and the provider that carries failure codes through Durable Task.
     /// </summary>
     public static FunctionsApplicationBuilder AddBroadcastFunctions(this FunctionsApplicationBuilder builder)
     {
@@ -34,7 +36,11 @@ public static class BroadcastFunctionsExtensions
         });
         services.AddProblemDetails();
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ApiRequests>();
+        services.AddSingleton(sp => new JsonBodyReader(
+            sp.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions,
+            sp.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes));
+        services.AddSingleton(sp => new QueueMessageProcessor(
+            sp.GetRequiredService<SessionService>(), sp.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions));
 
         services.AddSingleton<IOrchestrationClient, InvocationOrchestrationClient>();
         services.AddSingleton<IExceptionPropertiesProvider, FailureCodePropertiesProvider>();

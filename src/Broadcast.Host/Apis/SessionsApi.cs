@@ -77,21 +77,9 @@ public static class SessionsApi
         string? continuationToken,
         CancellationToken cancellationToken)
     {
-        SessionStatus? statusFilter = null;
-        if (!string.IsNullOrEmpty(status))
+        if (SessionListQueryParser.TryCreate(status, roomId, userId, pageSize, continuationToken, out var query) is { } invalid)
         {
-            if (!Enum.TryParse<SessionStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsAsciiDigit(status[0]))
-            {
-                return Problems.Invalid("status", $"'{status}' is not a session status; use one of {string.Join(", ", Enum.GetNames<SessionStatus>())}.");
-            }
-
-            statusFilter = parsed;
-        }
-
-        var query = new SessionListQuery { Status = statusFilter, RoomId = roomId, UserId = userId, ContinuationToken = continuationToken };
-        if (pageSize is { } size)
-        {
-            query = query with { PageSize = size };
+            return invalid;
         }
 
         try

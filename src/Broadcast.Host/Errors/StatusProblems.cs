@@ -22,7 +22,7 @@ internal static class StatusProblems
             StatusCodes.Status404NotFound => $"No endpoint answers {request.Method} {request.Path}; see /openapi/v1.json for the API.",
             StatusCodes.Status405MethodNotAllowed => $"{request.Path} does not accept {request.Method}.",
             StatusCodes.Status413PayloadTooLarge =>
-                $"The body is larger than the {context.HttpContext.RequestServices.GetRequiredService<IOptions<HostOptions>>().Value.MaxRequestBodyBytes} bytes this host accepts (Host:MaxRequestBodyBytes).",
+                Problems.TooLargeDetail(context.HttpContext.RequestServices.GetRequiredService<IOptions<HostOptions>>().Value.MaxRequestBodyBytes),
             StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with 'Content-Type: application/json'.",
             _ => null,
         };

@@ -49,22 +49,19 @@ internal abstract class QueueListener : BackgroundService
     /// </summary>
     protected abstract Task HandleAsync(string message, CancellationToken cancellationToken);
 
-    /// <summary>Reads <typeparamref name="T"/> from a message, rejecting bad JSON with the path that failed.</summary>
-    protected static T ParseJson<T>(string message, JsonSerializerOptions jsonOptions)
-        where T : class
+    /// <summary>
+    /// Returns when <paramref name="outcome"/> is done; otherwise throws what makes <see cref="ProcessAsync"/> retry
+    /// (<see cref="SignalNotDeliveredException"/>) or poison it at once (<see cref="QueueMessageRejectedException"/>).
+    /// </summary>
+    protected static void ThrowUnlessDone(QueueOutcome outcome)
     {
-        try
+        ArgumentNullException.ThrowIfNull(outcome);
+        switch (outcome.Action)
         {
-            return JsonSerializer.Deserialize<T>(message, jsonOptions)
-                ?? throw new QueueMessageRejectedException($"The message is JSON null, not a {typeof(T).Name}.");
-        }
-        catch (JsonException e)
-        {
-            var path = JsonErrors.FieldOf(e.Path);
-            var error = JsonErrors.MessageOf(e);
-            throw new QueueMessageRejectedException(
-                $"The message is not a valid {typeof(T).Name} in JSON: at '{path}': {error}",
-                new Dictionary<string, string[]> { [path] = [error] });
+            case QueueAction.Retry:
+                throw new SignalNotDeliveredException(outcome.Reason ?? "Not handled yet.");
+            case QueueAction.Poison:
+                throw new QueueMessageRejectedException(outcome.Reason ?? "The message can never succeed.", outcome.Errors);
         }
     }
 

@@ -5,8 +5,9 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace Broadcast.Host;
 
 /// <summary>
-/// <c>session-requests</c>: each message is a session request in JSON. Bad JSON, invalid fields and a conflicting id
-/// are poisoned at once; a repeat of an existing request (same key) counts as done, since queues deliver at least once.
+/// <c>session-requests</c>: each message is a session request in JSON, handled by the <see cref="QueueMessageProcessor"/>
+/// both hosts share. Bad JSON, invalid fields and a conflicting id are poisoned at once; a repeat of an existing request
+/// (same key) counts as done, since queues deliver at least once.
 /// </summary>
 internal sealed class SessionRequestsListener(
     SessionService sessions,
@@ -17,29 +18,17 @@ internal sealed class SessionRequestsListener(
     ILogger<SessionRequestsListener> logger)
     : QueueListener(options.Value.SessionRequestsQueue, options.Value, time, metrics, logger)
 {
+    private readonly QueueMessageProcessor _processor = new(sessions, json.Value.SerializerOptions);
+
     protected override async Task HandleAsync(string message, CancellationToken cancellationToken)
     {
-        var request = ParseJson<SessionRequest>(message, json.Value.SerializerOptions);
-        try
+        var outcome = await _processor.SessionRequestAsync(message, cancellationToken);
+        ThrowUnlessDone(outcome);
+        if (outcome.Created)
         {
-            var created = await sessions.CreateAsync(request, cancellationToken);
-            if (created.Created)
-            {
-                Metrics.SessionCreated(HostMetrics.SourceQueue);
-            }
+            Metrics.SessionCreated(HostMetrics.SourceQueue);
+        }
 
-            Log.QueueSessionCreated(Logger, QueueName, created.SessionId, created.Created);
-        }
-        catch (SessionValidationException e)
-        {
-            throw new QueueMessageRejectedException("The session request is not valid: " + Describe(e.Errors), e.Errors);
-        }
-        catch (SessionConflictException e)
-        {
-            throw new QueueMessageRejectedException(e.Message);
-        }
+        Log.QueueSessionCreated(Logger, QueueName, outcome.SessionIds[0], outcome.Created);
     }
-
-    private static string Describe(IReadOnlyDictionary<string, string[]> errors) =>
-        string.Join("; ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}"));
 }

@@ -1,4 +1,4 @@
-namespace Broadcast.Functions;
+namespace Broadcast.Api;
 
 /// <summary>The answer to a room-wide "user joined" or "user left": which waiting or live sessions of that anchor got the signal.</summary>
 /// <param name="RoomId">The room.</param>

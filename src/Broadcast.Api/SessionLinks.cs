@@ -1,4 +1,6 @@
-namespace Broadcast.Host;
+using Microsoft.AspNetCore.Http;
+
+namespace Broadcast.Api;
 
 /// <summary>Where to follow a session: the answer to a create call.</summary>
 /// <param name="Id">The session (instance) id.</param>
@@ -10,10 +12,14 @@ namespace Broadcast.Host;
 public sealed record SessionLinks(string Id, bool Created, Uri StatusUrl, Uri UserJoinedUrl, Uri CancelUrl, Uri UserLeftUrl)
 {
     /// <summary>Builds the links of <paramref name="id"/> against the request's own scheme and host.</summary>
-    public static SessionLinks For(HttpRequest request, string id, bool created)
+    public static SessionLinks For(HttpRequest request, string id, bool created) => For(ApiAddress.Own(request), id, created);
+
+    /// <summary>Builds the links of <paramref name="id"/> under <paramref name="baseAddress"/> (scheme, host and path base, no trailing slash).</summary>
+    public static SessionLinks For(string baseAddress, string id, bool created)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var self = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/api/sessions/{Uri.EscapeDataString(id)}");
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        ArgumentNullException.ThrowIfNull(id);
+        var self = new Uri($"{baseAddress}/api/sessions/{Uri.EscapeDataString(id)}");
         return new SessionLinks(id, created, self, new Uri(self + "/user-joined"), new Uri(self + "/cancel"), new Uri(self + "/user-left"));
     }
 }

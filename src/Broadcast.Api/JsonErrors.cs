@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Broadcast.Host;
+namespace Broadcast.Api;
 
 /// <summary>Names a JSON reading error the way validation errors name fields, for HTTP bodies and queue messages alike.</summary>
-internal static class JsonErrors
+public static class JsonErrors
 {
     /// <summary><c>$.recording.mode</c> → <c>recording.mode</c>; the whole document stays <c>$</c>.</summary>
     public static string FieldOf(string? jsonPath) =>

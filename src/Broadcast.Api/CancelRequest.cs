@@ -1,4 +1,4 @@
-namespace Broadcast.Functions;
+namespace Broadcast.Api;
 
 /// <summary>The optional body of a cancel call.</summary>
 /// <param name="Reason">Why the session is cancelled; kept in its timeline.</param>

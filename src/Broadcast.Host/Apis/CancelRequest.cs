@@ -1,5 +1,0 @@
-namespace Broadcast.Host;
-
-/// <summary>The optional body of a cancel call.</summary>
-/// <param name="Reason">Why the session is cancelled; kept in its timeline.</param>
-public sealed record CancelRequest(string? Reason);
