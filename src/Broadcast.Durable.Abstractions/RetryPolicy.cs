@@ -63,4 +63,11 @@ public sealed record RetryPolicy
         var cap = MaxRetryInterval?.Ticks ?? long.MaxValue;
         return TimeSpan.FromTicks((long)Math.Min(ticks, cap));
     }
+
+    /// <summary>
+    /// The wait before attempt <paramref name="nextAttempt"/> of <paramref name="instanceId"/>, jitter included
+    /// (<see cref="RetryJitter"/>): deterministic, so replays and both hosts agree.
+    /// </summary>
+    public TimeSpan JitteredDelay(string instanceId, int nextAttempt) =>
+        RetryJitter.Apply(DelayBefore(nextAttempt), JitterFactor, instanceId, nextAttempt);
 }

@@ -147,8 +147,9 @@ public sealed class TimerAndRetryTests : IDisposable
 
         Assert.InRange(wait, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(150));
         Assert.NotEqual(TimeSpan.FromSeconds(100), wait);
-        Assert.Equal(Execution.RetryJitter.Apply(TimeSpan.FromSeconds(100), 0.5, "jitter-1", 2), wait);
-        Assert.Equal(Execution.RetryJitter.Apply(TimeSpan.FromSeconds(100), 0.5, "jitter-1", 2), Execution.RetryJitter.Apply(TimeSpan.FromSeconds(100), 0.5, "jitter-1", 2));
-        Assert.NotEqual(Execution.RetryJitter.Unit("jitter-1", 2), Execution.RetryJitter.Unit("jitter-1", 3));
+        Assert.Equal(RetryJitter.Apply(TimeSpan.FromSeconds(100), 0.5, "jitter-1", 2), wait);
+        Assert.Equal(new RetryPolicy(2, TimeSpan.FromSeconds(100)) { JitterFactor = 0.5 }.JitteredDelay("jitter-1", 2), wait);
+        Assert.Equal(RetryJitter.Apply(TimeSpan.FromSeconds(100), 0.5, "jitter-1", 2), RetryJitter.Apply(TimeSpan.FromSeconds(100), 0.5, "jitter-1", 2));
+        Assert.NotEqual(RetryJitter.Unit("jitter-1", 2), RetryJitter.Unit("jitter-1", 3));
     }
 }

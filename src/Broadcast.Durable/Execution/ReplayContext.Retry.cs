@@ -19,7 +19,7 @@ internal sealed partial class ReplayContext
                     throw;
                 }
 
-                var delay = RetryJitter.Apply(policy.DelayBefore(attempt + 1), policy.JitterFactor, InstanceId, attempt + 1);
+                var delay = policy.JitteredDelay(InstanceId, attempt + 1);
                 var nextAttemptAt = CurrentUtcDateTime.Add(delay);
                 if (policy.RetryTimeout is { } limit && nextAttemptAt > firstAttemptAt.Add(limit))
                 {

@@ -1,10 +1,18 @@
 using System.Text;
 
-namespace Broadcast.Durable.Execution;
+namespace Broadcast.Durable;
 
-/// <summary>The jitter of a retry wait: a factor derived from the instance id and the attempt, so replays agree.</summary>
-internal static class RetryJitter
+/// <summary>
+/// The jitter of a retry wait: a factor derived from the instance id and the attempt, so replays agree and every host
+/// (the embedded engine, the Durable Functions adapter) waits alike for the same instance and attempt.
+/// </summary>
+public static class RetryJitter
 {
+    /// <summary>
+    /// Scales <paramref name="delay"/> by a factor in [1 - <paramref name="jitterFactor"/>, 1 + <paramref name="jitterFactor"/>]
+    /// (the factor capped at 1) fixed by <paramref name="instanceId"/> and <paramref name="attempt"/>; a factor of 0 or
+    /// less leaves it as is.
+    /// </summary>
     public static TimeSpan Apply(TimeSpan delay, double jitterFactor, string instanceId, int attempt)
     {
         if (jitterFactor <= 0)
@@ -18,9 +26,10 @@ internal static class RetryJitter
         return TimeSpan.FromTicks((long)(delay.Ticks * factor));
     }
 
-    /// <summary>A stable value in [0, 1): FNV-1a over the instance id and attempt.</summary>
-    internal static double Unit(string instanceId, int attempt)
+    /// <summary>A stable value in [0, 1): FNV-1a over <c>"{instanceId}#{attempt}"</c> in UTF-8, finished with splitmix64.</summary>
+    public static double Unit(string instanceId, int attempt)
     {
+        ArgumentNullException.ThrowIfNull(instanceId);
         const ulong offset = 14695981039346656037UL;
         const ulong prime = 1099511628211UL;
         var hash = offset;
