@@ -12,13 +12,19 @@ internal static class IlvbCertificates
     /// <summary>The client certificate with its private key, or null when none is configured.</summary>
     public static X509Certificate2? LoadClientCertificate(IlvbOptions options)
     {
+        var password = string.IsNullOrEmpty(options.ClientCertificatePassword) ? null : options.ClientCertificatePassword;
+        if (!string.IsNullOrWhiteSpace(options.ClientCertificateBase64))
+        {
+            // FormatException for text that is not base64; its message does not echo the text.
+            return X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(options.ClientCertificateBase64.Trim()), password);
+        }
+
         var path = options.ClientCertificatePath;
         if (string.IsNullOrWhiteSpace(path))
         {
             return null;
         }
 
-        var password = string.IsNullOrEmpty(options.ClientCertificatePassword) ? null : options.ClientCertificatePassword;
         var keyPath = string.IsNullOrWhiteSpace(options.ClientKeyPath) ? null : options.ClientKeyPath;
         if (keyPath is null && !IsPem(path))
         {

@@ -45,7 +45,14 @@ public sealed class IlvbOptions
     /// </summary>
     public string? ClientCertificatePath { get; set; }
 
-    /// <summary>The password of the PFX file or of an encrypted PEM key. A secret: never logged.</summary>
+    /// <summary>
+    /// The client certificate for mutual TLS inline: a PFX/PKCS#12 in base64, e.g. from a Key Vault secret
+    /// (<c>Ilvb__ClientCertificateBase64</c>), for hosts that hold no certificate file. A secret: never logged. Set this
+    /// or <see cref="ClientCertificatePath"/>, not both; <see cref="ClientCertificatePassword"/> applies to it too.
+    /// </summary>
+    public string? ClientCertificateBase64 { get; set; }
+
+    /// <summary>The password of the PFX (file or inline) or of an encrypted PEM key. A secret: never logged.</summary>
     public string? ClientCertificatePassword { get; set; }
 
     /// <summary>The PEM private key of a PEM <see cref="ClientCertificatePath"/>.</summary>

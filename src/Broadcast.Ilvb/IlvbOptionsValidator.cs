@@ -116,21 +116,29 @@ internal sealed class IlvbOptionsValidator(TimeProvider timeProvider) : IValidat
 
     private static void ValidateCertificates(IlvbOptions options, List<string> problems)
     {
-        var hasCertificate = !string.IsNullOrWhiteSpace(options.ClientCertificatePath);
-        if (!hasCertificate && !string.IsNullOrWhiteSpace(options.ClientKeyPath))
+        var hasPath = !string.IsNullOrWhiteSpace(options.ClientCertificatePath);
+        var hasInline = !string.IsNullOrWhiteSpace(options.ClientCertificateBase64);
+        var hasCertificate = hasPath || hasInline;
+        if (hasPath && hasInline)
+        {
+            problems.Add($"Set either {Prefix}ClientCertificatePath or {Prefix}ClientCertificateBase64, not both.");
+            return;
+        }
+
+        if (!hasPath && !string.IsNullOrWhiteSpace(options.ClientKeyPath))
         {
             problems.Add($"{Prefix}ClientKeyPath is set without {Prefix}ClientCertificatePath.");
         }
 
         if (!hasCertificate && !string.IsNullOrEmpty(options.ClientCertificatePassword))
         {
-            problems.Add($"{Prefix}ClientCertificatePassword is set without {Prefix}ClientCertificatePath.");
+            problems.Add($"{Prefix}ClientCertificatePassword is set without {Prefix}ClientCertificatePath or {Prefix}ClientCertificateBase64.");
         }
 
         if (hasCertificate)
         {
-            var setting = string.IsNullOrWhiteSpace(options.ClientKeyPath)
-                ? $"{Prefix}ClientCertificatePath"
+            var setting = hasInline ? $"{Prefix}ClientCertificateBase64"
+                : string.IsNullOrWhiteSpace(options.ClientKeyPath) ? $"{Prefix}ClientCertificatePath"
                 : $"{Prefix}ClientCertificatePath/{Prefix}ClientKeyPath";
             try
             {
@@ -165,5 +173,5 @@ internal sealed class IlvbOptionsValidator(TimeProvider timeProvider) : IValidat
 
     // Exception texts of these kinds name files and formats, never the password given.
     private static bool IsUnreadable(Exception ex) =>
-        ex is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException;
+        ex is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException or FormatException;
 }

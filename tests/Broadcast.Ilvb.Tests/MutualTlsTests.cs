@@ -43,6 +43,20 @@ public sealed class MutualTlsTests : IDisposable
     }
 
     [Fact]
+    public async Task InlineBase64PfxClientCertificate_IsAccepted()
+    {
+        await using var harness = await Start(o =>
+        {
+            o.ClientCertificateBase64 = Convert.ToBase64String(File.ReadAllBytes(_folder.File("client.pfx")));
+            o.ClientCertificatePassword = PfxPassword;
+        });
+
+        await StartPush(harness);
+
+        Assert.Single(harness.State.ActivePushes);
+    }
+
+    [Fact]
     public async Task PemCertificateWithEncryptedKey_IsAccepted()
     {
         await using var harness = await Start(o =>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -107,6 +108,40 @@ public class OptionsValidationTests
         Assert.StartsWith("Ilvb:ClientCertificatePath", failure, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, failure, StringComparison.Ordinal);
         Assert.DoesNotContain("the-right-one", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InlineCertificate_WithAPath_IsRefusedNamingBoth()
+    {
+        var options = Valid();
+        options.ClientCertificatePath = "/nonexistent/client.pfx";
+        options.ClientCertificateBase64 = Convert.ToBase64String([1, 2, 3]);
+
+        var failure = Assert.Single(Failures(options));
+        Assert.Equal("Set either Ilvb:ClientCertificatePath or Ilvb:ClientCertificateBase64, not both.", failure);
+    }
+
+    [Fact]
+    public void InlineCertificate_NotBase64OrWrongPassword_IsNamedWithoutTheSecrets()
+    {
+        using var ca = TestCertificates.CreateCa("Options CA");
+        using var client = TestCertificates.CreateClient(ca);
+        var pfx = Convert.ToBase64String(client.Export(X509ContentType.Pkcs12, "the-right-one"));
+        var notBase64 = Valid();
+        notBase64.ClientCertificateBase64 = "@Microsoft.KeyVault(SecretUri=https://vault/secrets/ilvb-client-certificate)";
+        var wrongPassword = Valid();
+        wrongPassword.ClientCertificateBase64 = pfx;
+        wrongPassword.ClientCertificatePassword = Password;
+        var right = Valid();
+        right.ClientCertificateBase64 = pfx;
+        right.ClientCertificatePassword = "the-right-one";
+
+        Assert.StartsWith("Ilvb:ClientCertificateBase64", Assert.Single(Failures(notBase64)), StringComparison.Ordinal);
+        var failure = Assert.Single(Failures(wrongPassword));
+        Assert.StartsWith("Ilvb:ClientCertificateBase64", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, failure, StringComparison.Ordinal);
+        Assert.DoesNotContain(pfx[..40], failure, StringComparison.Ordinal);
+        Assert.True(Validate(right).Succeeded, string.Join(" ", Validate(right).Failures ?? []));
     }
 
     [Fact]
