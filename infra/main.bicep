@@ -237,10 +237,10 @@ var apiSettings = {
   Host__ApiKey: keyVaultReference(secrets.outputs.vaultUri, secretNames.apiKey)
 }
 
-// The ILVB client reads its certificate from a file; the Functions app writes this base64 PFX to one at start.
+// The ILVB client takes the base64 PFX from Key Vault inline (Ilvb:ClientCertificateBase64); no file is written.
 var certificateSettings = ilvbUseClientCertificate
   ? {
-      IlvbCertificate__Pfx: keyVaultReference(secrets.outputs.vaultUri, secretNames.certificate)
+      Ilvb__ClientCertificateBase64: keyVaultReference(secrets.outputs.vaultUri, secretNames.certificate)
       Ilvb__ClientCertificatePassword: keyVaultReference(secrets.outputs.vaultUri, secretNames.certificatePassword)
     }
   : {}

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
-IlvbCertificateFile.Apply(builder.Configuration);
 builder.Services.AddBroadcastSessions(builder.Configuration);
 // The leak ledger in a table of the app's own storage account (AzureWebJobsStorage), unless Ledger:* names another.
 builder.Services.AddTableLeakLedger(builder.Configuration.GetSection(TableLeakLedgerOptions.SectionName),

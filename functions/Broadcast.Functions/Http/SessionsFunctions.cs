@@ -125,5 +125,4 @@ public sealed class SessionsFunctions(SessionService sessions, JsonBodyReader re
         SignalResult.NotFound => Problems.SessionNotFound(id),
         _ => Problems.SessionFinished(id),
     };
-
 }
