@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Broadcast.Durable;
-using Broadcast.Host;
 using Broadcast.Ilvb.Simulator;
 using Broadcast.Sessions;
 
@@ -56,7 +55,7 @@ internal static class OrchestratedRun
         var joinedAt = Stopwatch.GetTimestamp();
         await UntilRecordingAsync(host.Simulator.State, request.RoomId, request.UserId, id);
         var liveAt = Stopwatch.GetTimestamp();
-        using (var cancelled = await host.Http.PostAsJsonAsync(path + "/cancel", new CancelRequest("benchmark"), DurableJson.Options))
+        using (var cancelled = await host.Http.PostAsJsonAsync(path + "/cancel", new { reason = "benchmark" }, DurableJson.Options))
         {
             await ExpectAsync(cancelled, HttpStatusCode.Accepted, "cancel");
         }

@@ -15,8 +15,15 @@ internal static class Checks
     public const string NothingLive = "nothing live at the vendor";
     public const string StartsStopped = "every successful start followed by a stop";
     public const string NoDoubleStart = "no push started twice";
+    public const string SignalsTaken = "every join signal sent in time was taken";
 
-    public static IReadOnlyList<Violation> Run(Evidence evidence)
+    /// <summary>
+    /// How long before a session gives up waiting its join signal must have been sent (host downtime excluded) to
+    /// count as in time: queue polling, retry delays and the step itself take a few seconds on a loaded machine.
+    /// </summary>
+    private static readonly TimeSpan SignalSlack = TimeSpan.FromSeconds(6);
+
+    public static IReadOnlyList<Violation> Run(Evidence evidence, HostProcess host)
     {
         var bySession = evidence.Traces.ToDictionary(trace => trace.Plan.SessionId, StringComparer.Ordinal);
         var byAnchor = evidence.Traces.ToDictionary(trace => (trace.Plan.RoomId, trace.Plan.UserId));
@@ -25,7 +32,31 @@ internal static class Checks
         CheckOutcomes(evidence, violations);
         CheckLive(evidence, byAnchor, violations);
         CheckCallLog(evidence, byAnchor, violations);
+        CheckSignals(evidence, host, violations);
         return violations;
+    }
+
+    /// <summary>A session that timed out waiting although its join signal reached the host well before: a lost signal.</summary>
+    private static void CheckSignals(Evidence evidence, HostProcess host, List<Violation> violations)
+    {
+        var views = evidence.Sessions.ToDictionary(view => view.Id, StringComparer.Ordinal);
+        foreach (var trace in evidence.Traces)
+        {
+            if (trace.JoinSentAt is not { } sent
+                || !views.TryGetValue(trace.Plan.SessionId, out var view)
+                || view.Result is not { Outcome: SessionOutcome.JoinTimedOut } result)
+            {
+                continue;
+            }
+
+            var down = host.DownBetween(sent, result.EndedAt);
+            if (result.EndedAt - sent - down > SignalSlack)
+            {
+                violations.Add(new Violation(SignalsTaken, view.Id,
+                    $"its join signal ({trace.Plan.JoinVia}: {trace.Join}) was sent at {sent:HH:mm:ss.fff}, yet it timed out waiting at " +
+                    $"{result.EndedAt:HH:mm:ss.fff} ({(result.EndedAt - sent).TotalSeconds:0.0} s later, {down.TotalSeconds:0.0} s of it with the host down)"));
+            }
+        }
     }
 
     private static void CheckCounts(Evidence evidence, Dictionary<string, SessionTrace> bySession, List<Violation> violations)

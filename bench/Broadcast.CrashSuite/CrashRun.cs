@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Broadcast.Durable;
-using Broadcast.Host;
 using Broadcast.Sessions;
 
 namespace Broadcast.CrashSuite;
@@ -21,7 +20,7 @@ internal sealed class CrashRun(SuiteOptions options, string folder, TimeProvider
         await simulator.SetRandomFaultsAsync(options.FaultRate, options.Seed, cancellationToken);
         var queues = new QueueSender(azurite.ConnectionString);
         await queues.CreateQueuesAsync(cancellationToken);
-        await using var host = new HostProcess(folder, simulator.BaseUrl, azurite.ConnectionString);
+        await using var host = new HostProcess(folder, simulator.BaseUrl, azurite.ConnectionString, time);
         await host.StartAsync(cancellationToken);
         using var api = new HostApi(host, Patience);
         Console.WriteLine($"Ready after {elapsed.Elapsed.TotalSeconds:0.0} s: host {host.BaseUrl}, simulator {simulator.BaseUrl}");
@@ -47,7 +46,7 @@ internal sealed class CrashRun(SuiteOptions options, string folder, TimeProvider
             await simulator.CallsAsync(cancellationToken),
             await ReadPoisonAsync(queues.SessionRequestsPoison, cancellationToken),
             await ReadPoisonAsync(queues.UserJoinedPoison, cancellationToken));
-        var violations = Checks.Run(evidence);
+        var violations = Checks.Run(evidence, host);
         Summary.Print(options, evidence, violations, host, api, elapsed.Elapsed);
         return violations;
     }
@@ -71,7 +70,7 @@ internal sealed class CrashRun(SuiteOptions options, string folder, TimeProvider
         }
     }
 
-    private static async Task<IReadOnlyList<PoisonMessage>> ReadPoisonAsync(Azure.Storage.Queues.QueueClient queue, CancellationToken cancellationToken) =>
+    private static async Task<IReadOnlyList<PoisonRecord>> ReadPoisonAsync(Azure.Storage.Queues.QueueClient queue, CancellationToken cancellationToken) =>
         [.. (await QueueSender.DrainAsync(queue, cancellationToken)).Select(text =>
-            DurableJson.Deserialize<PoisonMessage>(text) ?? throw new InvalidOperationException($"A {queue.Name} message is not a poison record: {text}"))];
+            DurableJson.Deserialize<PoisonRecord>(text) ?? throw new InvalidOperationException($"A {queue.Name} message is not a poison record: {text}"))];
 }

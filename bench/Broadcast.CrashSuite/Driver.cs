@@ -98,6 +98,7 @@ internal sealed class Driver(RunPlan plan, HostApi api, QueueSender queues, Simu
             JoinSignal.QueueSession => await QueueAsync(new UserJoinedMessage { SessionId = session.SessionId }, cancellationToken),
             _ => await QueueAsync(new UserJoinedMessage { RoomId = session.RoomId, UserId = session.UserId }, cancellationToken),
         };
+        trace.JoinSentAt = time.GetUtcNow();
         Interlocked.Increment(ref _joins);
     }
 

@@ -1,4 +1,3 @@
-using Broadcast.Host;
 using Broadcast.Ilvb.Simulator;
 using Broadcast.Sessions;
 
@@ -10,5 +9,5 @@ internal sealed record Evidence(
     IReadOnlyList<SessionView> Sessions,
     LiveView Live,
     IReadOnlyList<CallRecord> Calls,
-    IReadOnlyList<PoisonMessage> SessionRequestsPoison,
-    IReadOnlyList<PoisonMessage> UserJoinedPoison);
+    IReadOnlyList<PoisonRecord> SessionRequestsPoison,
+    IReadOnlyList<PoisonRecord> UserJoinedPoison);

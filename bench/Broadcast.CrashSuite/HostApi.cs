@@ -71,7 +71,7 @@ internal sealed class HostApi(HostProcess host, TimeSpan patience) : IDisposable
             throw await UnexpectedAsync(response, "POST " + path, cancellationToken);
         }
 
-        var result = await response.Content.ReadFromJsonAsync<RoomSignalResult>(DurableJson.Options, cancellationToken);
+        var result = await response.Content.ReadFromJsonAsync<RoomSignal>(DurableJson.Options, cancellationToken);
         return result?.Signalled ?? [];
     }
 

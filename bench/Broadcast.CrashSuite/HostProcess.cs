@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Broadcast.Host;
 
@@ -15,13 +14,16 @@ internal sealed class HostProcess : IAsyncDisposable
 
     private readonly string _folder;
     private readonly Dictionary<string, string> _environment;
-    private readonly Stopwatch _down = new();
+    private readonly TimeProvider _time;
+    private readonly List<(DateTimeOffset From, DateTimeOffset To)> _outages = [];
+    private DateTimeOffset? _downSince;
     private ChildProcess? _process;
     private int _port;
 
-    public HostProcess(string folder, Uri vendor, string queues)
+    public HostProcess(string folder, Uri vendor, string queues, TimeProvider time)
     {
         _folder = folder;
+        _time = time;
         _environment = new Dictionary<string, string>
         {
             ["Engine__DatabasePath"] = Path.Combine(folder, "broadcast.db"),
@@ -50,8 +52,15 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public int Starts { get; private set; }
 
-    /// <summary>How long the host was not serving, over the whole run (from each kill until it answered again).</summary>
-    public TimeSpan Downtime => _down.Elapsed;
+    /// <summary>When the host was not serving: from each kill until it answered again.</summary>
+    public IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> Outages => _outages;
+
+    /// <summary>How long the host was not serving over the whole run.</summary>
+    public TimeSpan Downtime => TimeSpan.FromTicks(_outages.Sum(outage => (outage.To - outage.From).Ticks));
+
+    /// <summary>How much of the span from <paramref name="from"/> to <paramref name="to"/> the host was down.</summary>
+    public TimeSpan DownBetween(DateTimeOffset from, DateTimeOffset to) => TimeSpan.FromTicks(_outages.Sum(outage =>
+        Math.Max(0, (Min(outage.To, to) - Max(outage.From, from)).Ticks)));
 
     /// <summary>Starts the host and waits until <c>/healthz</c> answers 200.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -72,7 +81,12 @@ internal sealed class HostProcess : IAsyncDisposable
                 async token => process.HasExited || await IsHealthyAsync(token), TimeSpan.FromSeconds(60), cancellationToken);
             if (settled && !process.HasExited)
             {
-                _down.Stop();
+                if (_downSince is { } since)
+                {
+                    _outages.Add((since, _time.GetUtcNow()));
+                    _downSince = null;
+                }
+
                 return;
             }
 
@@ -93,13 +107,17 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         if (_process is not null)
         {
-            _down.Start();
+            _downSince = _time.GetUtcNow();
             await _process.KillAsync();
             await _process.DisposeAsync();
         }
 
         await StartAsync(cancellationToken);
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     public long ResidentBytes() => _process?.ResidentBytes() ?? 0;
 

@@ -17,6 +17,9 @@ internal sealed class SessionTrace(SessionPlan plan)
     /// <summary>What became of the join signal ("delivered", "already finished", "queued", …); null when not sent.</summary>
     public string? Join { get; set; }
 
+    /// <summary>When the host took the join signal (HTTP answered) or the queue took the message.</summary>
+    public DateTimeOffset? JoinSentAt { get; set; }
+
     /// <summary>What became of the cancel; null when not sent.</summary>
     public string? Cancel { get; set; }
 

@@ -33,7 +33,7 @@ internal static class Summary
         Console.WriteLine($"  poison     session-requests {evidence.SessionRequestsPoison.Count}, user-joined {evidence.UserJoinedPoison.Count}" +
                           (evidence.UserJoinedPoison.Count == 0 ? "" : " (" + Reasons(evidence) + ")"));
         Console.WriteLine($"  live       {evidence.Live.Pushes.Count} pushes, {evidence.Live.Recordings.Count} recordings at the end");
-        foreach (var check in (string[])[Checks.Lost, Checks.Final, Checks.NothingLive, Checks.StartsStopped, Checks.NoDoubleStart])
+        foreach (var check in (string[])[Checks.Lost, Checks.Final, Checks.NothingLive, Checks.StartsStopped, Checks.NoDoubleStart, Checks.SignalsTaken])
         {
             var count = violations.Count(v => v.Check == check);
             Console.WriteLine($"  [{(count == 0 ? "PASS" : "FAIL")}] {check}" + (count == 0 ? "" : $": {count} violations"));
@@ -51,7 +51,8 @@ internal static class Summary
 
         foreach (var poison in evidence.UserJoinedPoison.Where(p => Expected(p) is null))
         {
-            Console.WriteLine($"  note: user-joined signal {poison.Message} went to poison: {poison.Error}");
+            Console.WriteLine($"  note: user-joined signal {poison.Message} (sent {poison.InsertedOn:HH:mm:ss.fff}) went to poison: {poison.Error}; " +
+                              SessionOf(evidence, poison));
         }
 
         var driverErrors = traces.Where(t => t.Error is not null).ToList();
@@ -63,12 +64,33 @@ internal static class Summary
 
     private static string Reasons(Evidence evidence) =>
         string.Join("; ", evidence.UserJoinedPoison
-            .GroupBy(p => Expected(p) ?? "other")
+            .GroupBy(p => Expected(p) ?? "refused for another reason, see the notes")
             .Select(g => $"{g.Key} ×{g.Count()}"));
 
-    /// <summary>The reasons a signal is refused when its session had already ended (a join after the timeout or a cancel).</summary>
-    private static string? Expected(Host.PoisonMessage poison) =>
-        poison.Error.Contains("already finished", StringComparison.Ordinal) ? "session already finished"
-        : poison.Error.Contains("No running session", StringComparison.Ordinal) ? "no running session waited"
-        : null;
+    /// <summary>The reason a signal is refused when its session had already ended (a join after the timeout or a cancel).</summary>
+    private static string? Expected(PoisonRecord poison) =>
+        poison.Error.Contains("already finished", StringComparison.Ordinal) ? "session already finished" : null;
+
+    /// <summary>What became of the session a poisoned signal was meant for, to tell a late signal from a lost one.</summary>
+    private static string SessionOf(Evidence evidence, PoisonRecord poison)
+    {
+        var signal = TryRead(poison.Message);
+        var view = evidence.Sessions.FirstOrDefault(v => signal is not null
+            && (v.Id == signal.SessionId || (v.RoomId == signal.RoomId && v.UserId == signal.UserId)));
+        return view?.Result is { } result
+            ? $"its session {view.Id} ended {result.Outcome} at {result.EndedAt:HH:mm:ss.fff}"
+            : "no finished session matches it";
+    }
+
+    private static UserJoinedMessage? TryRead(string json)
+    {
+        try
+        {
+            return Durable.DurableJson.Deserialize<UserJoinedMessage>(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }

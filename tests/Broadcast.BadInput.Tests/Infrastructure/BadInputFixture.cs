@@ -28,7 +28,7 @@ public sealed class BadInputFixture : IAsyncLifetime
     public const string FinishedKey = "finished-1";
     public static readonly string FinishedSessionId = SessionIds.ForSession(FinishedRoom, FinishedUser, FinishedKey);
 
-    private readonly ConcurrentDictionary<string, PoisonMessage> _poison = new();
+    private readonly ConcurrentDictionary<string, PoisonRecord> _poison = new();
     private readonly HashSet<string> _sessions = new(StringComparer.Ordinal);
     private DirectoryInfo? _folder;
     private WebApplication? _app;
@@ -136,7 +136,7 @@ public sealed class BadInputFixture : IAsyncLifetime
     }
 
     /// <summary>Waits until the message with <paramref name="messageId"/> lands in <c>&lt;queue&gt;-poison</c>.</summary>
-    public async Task<PoisonMessage> WaitForPoisonAsync(string queueName, string messageId)
+    public async Task<PoisonRecord> WaitForPoisonAsync(string queueName, string messageId)
     {
         var poison = new QueueClient(QueueConnectionString, QueueOptions.PoisonQueueName(queueName),
             new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
@@ -145,7 +145,7 @@ public sealed class BadInputFixture : IAsyncLifetime
         {
             foreach (var message in (await poison.ReceiveMessagesAsync(32)).Value)
             {
-                var record = DurableJson.Deserialize<PoisonMessage>(message.Body.ToString())!;
+                var record = DurableJson.Deserialize<PoisonRecord>(message.Body.ToString())!;
                 _poison[record.MessageId] = record;
                 await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
@@ -161,7 +161,7 @@ public sealed class BadInputFixture : IAsyncLifetime
     {
         using var response = await Http.PostAsJsonAsync("/api/sessions", request, DurableJson.Options);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/sessions answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var links = await response.Content.ReadFromJsonAsync<SessionLinks>(DurableJson.Options);
+        var links = await response.Content.ReadFromJsonAsync<CreatedLinks>(DurableJson.Options);
         Expect(links!.Id);
         return links.Id;
     }
