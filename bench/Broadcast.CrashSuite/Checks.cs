@@ -21,7 +21,7 @@ internal static class Checks
     /// How long before a session gives up waiting its join signal must have been sent (host downtime excluded) to
     /// count as in time: queue polling, retry delays and the step itself take a few seconds on a loaded machine.
     /// </summary>
-    private static readonly TimeSpan SignalSlack = TimeSpan.FromSeconds(6);
+    private static readonly TimeSpan SignalSlack = TimeSpan.FromSeconds(10);
 
     public static IReadOnlyList<Violation> Run(Evidence evidence, HostProcess host)
     {
