@@ -8,14 +8,15 @@ using Microsoft.Extensions.Options;
 namespace Broadcast.Ledger.Sqlite;
 
 /// <summary>
-/// The leak ledger on a SQLite file (WAL), one short connection per call from the pool. Every write is one
-/// statement guarded by the version it read, so the activities and the sweeper never overwrite each other.
+/// The leak ledger on a SQLite file (WAL). Reads take a short connection from the pool; writes go to one writer
+/// connection that commits concurrent writes together (group commit), and a write returns once it is on disk. Every
+/// write is one statement guarded by the version it read, so the activities and the sweeper never overwrite each other.
 /// </summary>
-public sealed class SqliteLeakLedger : ILeakLedger
+public sealed class SqliteLeakLedger : ILeakLedger, IDisposable
 {
     private const string Columns = "session_id, kind, is_open, opened_at, closed_at, version, document";
     private readonly string connectionString;
-    private readonly string synchronous;
+    private readonly LedgerWriter writer;
     private readonly Lock schemaGate = new();
     private readonly ILogger logger;
     private volatile bool schemaReady;
@@ -27,19 +28,25 @@ public sealed class SqliteLeakLedger : ILeakLedger
         var settings = options.Value;
         var path = Path.GetFullPath(settings.DatabasePath);
         DatabasePath = path;
-        synchronous = settings.DurableCommits ? "FULL" : "NORMAL";
-        connectionString = new SqliteConnectionStringBuilder
+        var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             DefaultTimeout = 30,
-        }.ToString();
+        };
+        connectionString = builder.ToString();
         this.logger = logger ?? NullLogger<SqliteLeakLedger>.Instance;
+        // The writer holds its connection for the ledger's life: a pooled one would only be shared with nobody.
+        builder.Pooling = false;
+        writer = new LedgerWriter(builder.ToString(), settings.DurableCommits, this.logger);
     }
 
     /// <summary>The full path of the ledger's file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>Write transactions committed so far (each may hold many writes).</summary>
+    internal long Commits => writer.Commits;
 
     /// <inheritdoc />
     public async Task<LeakEntry?> GetAsync(string sessionId, LeakKind kind, CancellationToken cancellationToken)
@@ -84,7 +91,7 @@ public sealed class SqliteLeakLedger : ILeakLedger
     public async Task<LeakEntry?> TryWriteAsync(LeakEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await OpenAsync(cancellationToken);
+        EnsureSchema();
         var values = new (string, object?)[]
         {
             ("$session", entry.SessionId),
@@ -101,18 +108,19 @@ public sealed class SqliteLeakLedger : ILeakLedger
               UPDATE leak_entries SET is_open = $open, opened_at = $opened, closed_at = $closed, version = version + 1, document = $document
               WHERE session_id = $session AND kind = $kind AND version = $version;
               """;
-        await using var command = Command(connection, sql, values);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? entry with { Version = entry.Version + 1 } : null;
+        return await writer.ExecuteAsync(sql, values, cancellationToken) == 1 ? entry with { Version = entry.Version + 1 } : null;
     }
 
     /// <inheritdoc />
     public async Task<int> DeleteClosedAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, "DELETE FROM leak_entries WHERE is_open = 0 AND closed_at < $before;",
-            ("$before", closedBefore.UtcTicks));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        EnsureSchema();
+        return await writer.ExecuteAsync("DELETE FROM leak_entries WHERE is_open = 0 AND closed_at < $before;",
+            [("$before", closedBefore.UtcTicks)], cancellationToken);
     }
+
+    /// <summary>Commits the queued writes and closes the writer's connection; later writes are refused.</summary>
+    public void Dispose() => writer.Dispose();
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -121,7 +129,6 @@ public sealed class SqliteLeakLedger : ILeakLedger
         try
         {
             await connection.OpenAsync(cancellationToken);
-            Execute(connection, $"PRAGMA synchronous = {synchronous};");
             return connection;
         }
         catch

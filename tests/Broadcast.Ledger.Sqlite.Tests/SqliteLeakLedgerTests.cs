@@ -89,6 +89,45 @@ public sealed class SqliteLeakLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task ConcurrentWrites_ShareCommits_AndEachIsStoredWhenItsWriteReturns()
+    {
+        using var ledger = Open();
+        await ledger.CountOpenAsync(None);
+
+        var writes = Enumerable.Range(0, 200).Select(i => ledger.TryWriteAsync(Entry($"r5:u:{i}", LeakKind.Push, T0), None)).ToArray();
+        var written = await Task.WhenAll(writes);
+
+        Assert.All(written, entry => Assert.Equal(1, entry?.Version));
+        Assert.Equal(200, await ledger.CountOpenAsync(None));
+        Assert.InRange(ledger.Commits, 1, 199);
+    }
+
+    [Fact]
+    public async Task ConcurrentInserts_OfOneEntry_OnlyOneWins()
+    {
+        using var ledger = Open();
+
+        var writes = Enumerable.Range(0, 20).Select(_ => ledger.TryWriteAsync(Entry("r6:u:k", LeakKind.Recording, T0), None)).ToArray();
+        var written = await Task.WhenAll(writes);
+
+        Assert.Single(written, entry => entry is not null);
+        Assert.Equal(1, (await ledger.GetAsync("r6:u:k", LeakKind.Recording, None))?.Version);
+    }
+
+    [Fact]
+    public async Task Dispose_CommitsQueuedWrites_AndRefusesLaterOnes()
+    {
+        var ledger = Open();
+        var queued = ledger.TryWriteAsync(Entry("r7:u:k", LeakKind.Push, T0), None);
+        ledger.Dispose();
+
+        Assert.NotNull(await queued);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => ledger.TryWriteAsync(Entry("r7:u:other", LeakKind.Push, T0), None));
+        using var reopened = Open();
+        Assert.NotNull(await reopened.GetAsync("r7:u:k", LeakKind.Push, None));
+    }
+
+    [Fact]
     public async Task Ledger_OnAFileWithOtherTables_IsRefused_NamingTheSetting()
     {
         var path = folder.File("engine.db");
