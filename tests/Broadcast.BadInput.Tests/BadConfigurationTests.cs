@@ -13,8 +13,7 @@ public sealed class BadConfigurationTests(BadInputFixture host)
     [MemberData(nameof(ConfigCases.Names), MemberType = typeof(ConfigCases))]
     public Task Host_BadSetting_RefusesToStartNamingTheSetting(string name) => RefusesAsync(name);
 
-    [Theory(Skip = "Broadcast.Durable opens the database at start and ends with the raw IOException/SqliteException, which names the path " +
-                   "but not Engine:DatabasePath (DurableStore.EnsureOpen). Remove the skip once that failure names the setting.")]
+    [Theory]
     [MemberData(nameof(ConfigCases.DatabaseFileNames), MemberType = typeof(ConfigCases))]
     public Task Host_UnusableDatabaseFile_RefusesToStartNamingTheSetting(string name) => RefusesAsync(name);
 

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,7 @@ namespace Broadcast.Durable.Storage;
 /// </summary>
 internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeProvider clock, ILoggerFactory loggerFactory) : IDisposable
 {
+    private const string Setting = "Engine:DatabasePath";
     private readonly Lock _gate = new();
     private FileStream? _lockFile;
     private StoreWriter? _writer;
@@ -56,14 +58,33 @@ internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeP
 
             var settings = options.Value;
             var path = DatabasePath;
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            _lockFile = AcquireLock(path);
+            if (Directory.Exists(path) || Path.EndsInDirectorySeparator(path))
+            {
+                throw new InvalidOperationException($"{Setting} '{path}' is a folder; it must name the engine's database file.");
+            }
+
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                _lockFile = AcquireLock(path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw Unusable(path, exception);
+            }
+
             try
             {
                 var connection = SqliteFile.Open(path, settings.DurableCommits);
                 Schema.Ensure(connection, path);
                 _writer = new StoreWriter(new WriteSession(connection, clock), settings.MaxBatchSize, loggerFactory.CreateLogger<StoreWriter>());
                 _readers = new ReaderPool(path, settings.DurableCommits, Math.Clamp(Environment.ProcessorCount * 2, 4, 16));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SqliteException)
+            {
+                _writer?.Dispose();
+                _lockFile.Dispose();
+                throw Unusable(path, exception);
             }
             catch
             {
@@ -73,6 +94,10 @@ internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeP
             }
         }
     }
+
+    /// <summary>An operator sees this at start: it names the setting to fix, not only the path the engine tried.</summary>
+    private static InvalidOperationException Unusable(string path, Exception exception) =>
+        new($"{Setting} '{path}' cannot be used as the engine's database: {exception.Message}", exception);
 
     public void Dispose()
     {
@@ -99,7 +124,7 @@ internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeP
         catch (IOException exception)
         {
             throw new InvalidOperationException(
-                $"The database '{path}' is in use by another durable engine (its lock file '{path}.lock' is held).", exception);
+                $"The database '{path}' ({Setting}) is in use by another durable engine (its lock file '{path}.lock' is held).", exception);
         }
     }
 }

@@ -8,7 +8,7 @@ public static class ConfigCases
 
     public static TheoryData<string> Names() => [.. All().Select(c => c.Name)];
 
-    /// <summary>A database file that cannot be opened: refused today only by an exception that names the path, not the setting.</summary>
+    /// <summary>A database file that cannot be opened (under a file, a folder, in /proc): found only when the engine opens it.</summary>
     public static TheoryData<string> DatabaseFileNames() => [.. DatabaseFileCases().Select(c => c.Name)];
 
     private static IEnumerable<ConfigCase> DatabaseFileCases()
