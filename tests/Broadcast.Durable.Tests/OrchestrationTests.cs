@@ -112,6 +112,31 @@ public sealed class OrchestrationTests : IDisposable
     }
 
     [Fact]
+    public async Task CustomStatus_SetOnlyWhileReplaying_IsKept_AndALaterOneReplacesIt()
+    {
+        await using var engine = await EngineHarness.StartAsync(_folder.DatabasePath, b => b
+            .AddActivity<int, int>("Double", (_, x, _) => Task.FromResult(x * 2))
+            .AddOrchestrator<string, string>("Statuses", async (ctx, _) =>
+            {
+                ctx.SetCustomStatus(new { Phase = "first" });
+                var doubled = await ctx.CallActivityAsync<int>("Double", 21);
+                await ctx.WaitForExternalEvent<string>("go");
+                ctx.SetCustomStatus(new { Phase = "second", Doubled = doubled });
+                return await ctx.WaitForExternalEvent<string>("end");
+            }), TestClock.Create());
+
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Statuses");
+        // The step that applies the activity's result only replays the first status: it must still be the one stored.
+        await Eventually.TrueAsync(async () => (await engine.Client.GetHistoryAsync(id)).Any(e => e.Kind == HistoryEventKind.TaskCompleted), "activity result");
+        var afterReplay = (await engine.Client.GetInstanceAsync(id))!.SerializedCustomStatus;
+        await engine.Client.RaiseEventAsync(id, "go", "now");
+        await Eventually.TrueAsync(async () => (await engine.Client.GetInstanceAsync(id))?.SerializedCustomStatus?.Contains("second", StringComparison.Ordinal) == true, "second status");
+
+        Assert.Equal("""{"phase":"first"}""", afterReplay);
+        Assert.Equal("""{"phase":"second","doubled":42}""", (await engine.Client.GetInstanceAsync(id))!.SerializedCustomStatus);
+    }
+
+    [Fact]
     public async Task CustomStatus_IsVisibleWhileRunning()
     {
         await using var engine = await EngineHarness.StartAsync(_folder.DatabasePath, b => b

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
 namespace Broadcast.Durable.Execution;
@@ -19,6 +20,8 @@ internal sealed partial class ReplayContext : IOrchestrationContext
     private int _nextTaskId;
     private int _guidCounter;
     private int _threadId;
+    private string? _customStatus;
+    private StrongBox<object?>? _replayedCustomStatus;
 
     public ReplayContext(string instanceId, string name, IReadOnlyList<HistoryEvent> pastEvents, ILoggerFactory loggerFactory)
     {
@@ -59,7 +62,20 @@ internal sealed partial class ReplayContext : IOrchestrationContext
 
     public ContinueAsNewRequest? ContinueAsNewRequest { get; private set; }
 
-    public string? CustomStatus { get; private set; }
+    /// <summary>The status last set, as JSON. A status set while replaying is serialised only here, when asked.</summary>
+    public string? CustomStatus
+    {
+        get
+        {
+            if (_replayedCustomStatus is { } replayed)
+            {
+                _customStatus = DurableJson.Serialize(replayed.Value);
+                _replayedCustomStatus = null;
+            }
+
+            return _customStatus;
+        }
+    }
 
     public EventInbox Inbox => _inbox;
 
@@ -86,7 +102,16 @@ internal sealed partial class ReplayContext : IOrchestrationContext
     public void SetCustomStatus(object? customStatus)
     {
         CheckThread();
-        CustomStatus = DurableJson.Serialize(customStatus);
+        if (IsReplaying)
+        {
+            // A replayed status was serialised when it was first set, and a later one usually replaces it within the
+            // step: serialising each again would cost a long history's replay once per status it ever set.
+            _replayedCustomStatus = new StrongBox<object?>(customStatus);
+            return;
+        }
+
+        _replayedCustomStatus = null;
+        _customStatus = DurableJson.Serialize(customStatus);
     }
 
     public Guid NewGuid()
