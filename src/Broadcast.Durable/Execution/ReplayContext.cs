@@ -178,7 +178,12 @@ internal sealed partial class ReplayContext : IOrchestrationContext
     {
         CheckThread();
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var inputJson = DurableJson.Serialize(input);
+        // A replayed call's input is in history already (Record compares kind and name only): serialising it again at
+        // every step would be thrown away. Retried calls keep serialising, their later attempts reuse the text.
+        var inputJson = options?.Retry is null && IsReplaying
+            && _recorded.TryGetValue(_nextTaskId, out var recorded) && recorded.Kind == HistoryEventKind.TaskScheduled
+            ? recorded.Data
+            : DurableJson.Serialize(input);
         return options?.Retry is { } policy
             ? CallWithRetryAsync(name, inputJson, policy)
             : ScheduleActivity(name, inputJson);
