@@ -20,6 +20,8 @@ internal sealed class LedgerWriter : IDisposable
     private readonly string synchronous;
     private readonly ILogger logger;
     private readonly Queue<Write> queue = new();
+    // Prepared once per connection: the ledger runs a handful of distinct statements many times each.
+    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
     private SqliteConnection? connection;
     private bool draining;
     private bool disposed;
@@ -70,8 +72,7 @@ internal sealed class LedgerWriter : IDisposable
             }
         }
 
-        connection?.Dispose();
-        connection = null;
+        Close();
     }
 
     private void Drain()
@@ -91,8 +92,7 @@ internal sealed class LedgerWriter : IDisposable
                     draining = false;
                     if (disposed)
                     {
-                        connection?.Dispose();
-                        connection = null;
+                        Close();
                     }
 
                     return;
@@ -120,8 +120,8 @@ internal sealed class LedgerWriter : IDisposable
             Execute(open, "BEGIN IMMEDIATE;");
             for (var i = 0; i < batch.Count; i++)
             {
-                using var command = open.CreateCommand();
-                command.CommandText = batch[i].Sql;
+                var command = Prepared(open, batch[i].Sql);
+                command.Parameters.Clear();
                 foreach (var (name, value) in batch[i].Parameters)
                 {
                     command.Parameters.AddWithValue(name, value ?? DBNull.Value);
@@ -137,6 +137,8 @@ internal sealed class LedgerWriter : IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
+            // A statement that failed half-way is not trusted again: the next use prepares it afresh.
+            DropCommands();
             Rollback();
             if (batch.Count == 1)
             {
@@ -196,9 +198,37 @@ internal sealed class LedgerWriter : IDisposable
 #pragma warning restore CA1031
         {
             Log.RollbackFailed(logger, exception);
-            connection.Dispose();
-            connection = null;
+            Close();
         }
+    }
+
+    private SqliteCommand Prepared(SqliteConnection open, string sql)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = open.CreateCommand();
+            command.CommandText = sql;
+            commands.Add(sql, command);
+        }
+
+        return command;
+    }
+
+    private void DropCommands()
+    {
+        foreach (var command in commands.Values)
+        {
+            command.Dispose();
+        }
+
+        commands.Clear();
+    }
+
+    private void Close()
+    {
+        DropCommands();
+        connection?.Dispose();
+        connection = null;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -16,6 +16,7 @@ public sealed class LeakSweeper : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ILeakLedger ledger;
+    private readonly LeakEntryCache cache;
     private readonly IOrchestrationClient client;
     private readonly IIlvbClient ilvb;
     private readonly IOptions<SessionOptions> sessionOptions;
@@ -25,13 +26,14 @@ public sealed class LeakSweeper : IDisposable
     private readonly TimeProvider timeProvider;
     private readonly ILogger<LeakSweeper> logger;
 
-    /// <summary>Creates the sweeper.</summary>
+    /// <summary>Creates the sweeper; it writes through the same <paramref name="cache"/> as the <see cref="LeakTracker"/>.</summary>
     public LeakSweeper(
-        ILeakLedger ledger, IOrchestrationClient client, IIlvbClient ilvb, IOptions<SessionOptions> sessionOptions,
+        ILeakLedger ledger, LeakEntryCache cache, IOrchestrationClient client, IIlvbClient ilvb, IOptions<SessionOptions> sessionOptions,
         IOptions<LeakSweeperOptions> options, SessionMetrics sessionMetrics, LeakMetrics leakMetrics, TimeProvider timeProvider,
         ILogger<LeakSweeper> logger)
     {
         this.ledger = ledger;
+        this.cache = cache;
         this.client = client;
         this.ilvb = ilvb;
         this.sessionOptions = sessionOptions;
@@ -119,7 +121,7 @@ public sealed class LeakSweeper : IDisposable
             }
 
             var step = await StopAsync(entry, endedAs, cancellationToken);
-            var stored = await LeakLedgerUpdates.UpdateAsync(ledger, entry.SessionId, entry.Kind, step.Apply, cancellationToken);
+            var stored = await LeakLedgerUpdates.UpdateAsync(ledger, cache, entry.SessionId, entry.Kind, step.Apply, cancellationToken);
             leakMetrics.RecordStop(entry.Kind, step.MetricResult);
             step.Log(logger, stored);
             return step.Result;
@@ -194,7 +196,7 @@ public sealed class LeakSweeper : IDisposable
             return;
         }
 
-        await LeakLedgerUpdates.UpdateAsync(ledger, read.SessionId, read.Kind, current => current is { IsOpen: true }
+        await LeakLedgerUpdates.UpdateAsync(ledger, cache, read.SessionId, read.Kind, current => current is { IsOpen: true }
             ? current.WithAction(action) with { UpdatedAt = action.At }
             : null, cancellationToken);
     }

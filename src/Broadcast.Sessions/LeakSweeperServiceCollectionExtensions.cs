@@ -9,7 +9,7 @@ namespace Broadcast.Sessions;
 public static class LeakSweeperServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="LeakTracker"/>, <see cref="LeakSweeper"/>, <see cref="LeakLedgerReader"/>, <see cref="LeakMetrics"/> and <see cref="LeakSweeperOptions"/>
+    /// Registers <see cref="LeakTracker"/>, <see cref="LeakSweeper"/>, the <see cref="LeakEntryCache"/> they share, <see cref="LeakLedgerReader"/>, <see cref="LeakMetrics"/> and <see cref="LeakSweeperOptions"/>
     /// (section <c>Sweeper</c>, validated on start), and <see cref="InMemoryLeakLedger"/> as the ledger unless one is
     /// registered (a host replaces it with a durable one). Called by <c>AddBroadcastSessions</c>.
     /// </summary>
@@ -20,6 +20,7 @@ public static class LeakSweeperServiceCollectionExtensions
         services.AddOptions<LeakSweeperOptions>().Bind(configuration.GetSection(LeakSweeperOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LeakSweeperOptions>, LeakSweeperOptionsValidator>());
         services.TryAddSingleton<ILeakLedger, InMemoryLeakLedger>();
+        services.TryAddSingleton<LeakEntryCache>();
         services.TryAddSingleton<LeakTracker>();
         services.TryAddSingleton<LeakMetrics>();
         services.TryAddSingleton<LeakSweeper>();

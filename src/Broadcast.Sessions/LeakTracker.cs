@@ -11,13 +11,15 @@ namespace Broadcast.Sessions;
 public sealed class LeakTracker
 {
     private readonly ILeakLedger ledger;
+    private readonly LeakEntryCache cache;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<LeakTracker> logger;
 
-    /// <summary>Creates the tracker.</summary>
-    public LeakTracker(ILeakLedger ledger, TimeProvider timeProvider, ILogger<LeakTracker> logger)
+    /// <summary>Creates the tracker; <paramref name="cache"/> is shared with the <see cref="LeakSweeper"/>.</summary>
+    public LeakTracker(ILeakLedger ledger, LeakEntryCache cache, TimeProvider timeProvider, ILogger<LeakTracker> logger)
     {
         this.ledger = ledger;
+        this.cache = cache;
         this.timeProvider = timeProvider;
         this.logger = logger;
     }
@@ -55,7 +57,7 @@ public sealed class LeakTracker
             : "Stopped by the session.";
         try
         {
-            await LeakLedgerUpdates.UpdateAsync(ledger, sessionId, kind, current => current is { IsOpen: true }
+            await LeakLedgerUpdates.UpdateAsync(ledger, cache, sessionId, kind, current => current is { IsOpen: true }
                 ? Close(current, LeakState.Stopped, reason, timeProvider.GetUtcNow())
                 : null, cancellationToken);
         }
@@ -77,7 +79,7 @@ public sealed class LeakTracker
     private async Task BeforeStartAsync(LeakSubject subject, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await LeakLedgerUpdates.UpdateAsync(ledger, subject.SessionId, subject.Kind, current => current is { IsOpen: true }
+        await LeakLedgerUpdates.UpdateAsync(ledger, cache, subject.SessionId, subject.Kind, current => current is { IsOpen: true }
             // Still open from an earlier attempt that may have started it: keep its evidence, it may still run.
             ? current with { State = LeakState.Open, LastStartAt = now, UpdatedAt = now, NextAttemptAt = null }
             : subject.Open(now, LeakEvidence.Attempted, current), cancellationToken);
@@ -95,8 +97,11 @@ public sealed class LeakTracker
         };
         try
         {
-            await LeakLedgerUpdates.UpdateAsync(ledger, subject.SessionId, subject.Kind, current =>
+            var reopened = false;
+            await LeakLedgerUpdates.UpdateAsync(ledger, cache, subject.SessionId, subject.Kind, current =>
             {
+                // The change may see a guess first (no entry, or a remembered one): only its last call counts.
+                reopened = false;
                 if (evidence is not { } seen)
                 {
                     // A refusal shows this attempt started nothing; an earlier attempt may have, unless nothing but
@@ -109,7 +114,7 @@ public sealed class LeakTracker
                 if (current is not { IsOpen: true })
                 {
                     // Closed while the call was on its way (the sweeper stopped before this start arrived): it runs now.
-                    Log.LedgerReopened(logger, subject.SessionId, subject.Kind);
+                    reopened = true;
                     return subject.Open(now, seen, current);
                 }
 
@@ -120,6 +125,10 @@ public sealed class LeakTracker
                     UpdatedAt = now,
                 };
             }, cancellationToken);
+            if (reopened)
+            {
+                Log.LedgerReopened(logger, subject.SessionId, subject.Kind);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -22,7 +22,7 @@ public sealed class LeakTrackerTests : IDisposable
     public LeakTrackerTests()
     {
         ledger = new SqliteLeakLedger(Options.Create(new SqliteLeakLedgerOptions { DatabasePath = folder.File("ledger.db") }));
-        tracker = new LeakTracker(ledger, clock, NullLogger<LeakTracker>.Instance);
+        tracker = new LeakTracker(ledger, new LeakEntryCache(Options.Create(new LeakSweeperOptions()), clock), clock, NullLogger<LeakTracker>.Instance);
     }
 
     [Fact]
