@@ -19,11 +19,13 @@ internal static class OrchestratedRun
     {
         var signalled = new DateTimeOffset[count];
         var phases = new SessionPhases[count];
+        var meter = RunCost.Start();
         var clock = Stopwatch.StartNew();
         // Polling for "live" backs off further with more sessions in flight, so the driver's own polling stays a small load.
         var pollCapMs = Math.Clamp(concurrency / 20, 2, 50);
         await Workers.RunAsync(count, concurrency, async i => (signalled[i], phases[i]) = await RunSessionAsync(host, run, offset + i, pollCapMs));
         clock.Stop();
+        var cost = meter.Stop(count);
 
         var firstStart = host.Simulator.State.Calls
             .Where(call => call is { Operation: SimOperation.StartPush, RoomId: not null, UserId: not null })
@@ -32,7 +34,7 @@ internal static class OrchestratedRun
         var latencies = Enumerable.Range(0, count)
             .Select(i => (firstStart[(Sessions.RoomOf(offset + i), Sessions.UserOf(offset + i))] - signalled[i]).TotalMilliseconds)
             .ToList();
-        return new RunFigures(count, concurrency, clock.Elapsed, latencies) { Phases = phases };
+        return new RunFigures(count, concurrency, clock.Elapsed, latencies) { Phases = phases, Cost = cost };
     }
 
     /// <returns>When the join signal was sent, and how long each part of the session took.</returns>

@@ -32,6 +32,7 @@ internal sealed class PlainRun : IAsyncDisposable
 
     public async Task<RunFigures> RunAsync(InProcessHost host, int offset, int count, int concurrency)
     {
+        var meter = RunCost.Start();
         var clock = Stopwatch.StartNew();
         await Workers.RunAsync(count, concurrency, async i =>
         {
@@ -44,7 +45,7 @@ internal sealed class PlainRun : IAsyncDisposable
             await _client.StopPushAsync(new StopPushRequest { Target = target });
         });
         clock.Stop();
-        return new RunFigures(count, concurrency, clock.Elapsed, []);
+        return new RunFigures(count, concurrency, clock.Elapsed, []) { Cost = meter.Stop(count) };
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

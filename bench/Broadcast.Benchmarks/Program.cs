@@ -38,6 +38,7 @@ foreach (var concurrency in options.Levels)
     Console.WriteLine($"  {level.OrchestratedPerSecond:0.0} sessions/s orchestrated, {level.PlainPerSecond:0.0}/s plain (ratio {level.Ratio:0.00}), " +
                       $"join->push p50 {level.JoinToPushP50Ms:0.0} ms, p99 {level.JoinToPushP99Ms:0.0} ms; " +
                       $"median session: create+signal {level.PhaseMediansMs[0]:0} ms, signal->live {level.PhaseMediansMs[1]:0} ms, cancel->done {level.PhaseMediansMs[2]:0} ms");
+    Console.WriteLine($"  cost: orchestrated {orchestrated.Cost}; plain {baseline.Cost}");
 }
 
 Console.WriteLine($"Memory: {options.Waiting:N0} sessions waiting for their join signal in a host process of its own");

@@ -7,4 +7,7 @@ internal sealed record RunFigures(int Sessions, int Concurrency, TimeSpan Elapse
 
     /// <summary>Per session, how long its parts took (empty for the plain loop).</summary>
     public IReadOnlyList<SessionPhases> Phases { get; init; } = [];
+
+    /// <summary>What the run cost the process per session.</summary>
+    public RunCost? Cost { get; init; }
 }

@@ -158,6 +158,7 @@ public sealed class OrchestrationTests : IDisposable
     public async Task ContextValues_AreDeterministicAcrossReplays()
     {
         var seen = new List<(Guid Guid, DateTime Now, bool Replaying)>();
+        // No cache: every step rebuilds the code from history by replaying it.
         await using var engine = await EngineHarness.StartAsync(_folder.DatabasePath, b => b
             .AddActivity<int, int>("Noop", (_, x, _) => Task.FromResult(x))
             .AddOrchestrator<string, string>("Replays", async (ctx, _) =>
@@ -170,7 +171,7 @@ public sealed class OrchestrationTests : IDisposable
                 await ctx.CallActivityAsync<int>("Noop", 1);
                 await ctx.CallActivityAsync<int>("Noop", 2);
                 return "ok";
-            }), TestClock.Create());
+            }), TestClock.Create(), o => o.MaxCachedInstances = 0);
 
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Replays");
         await engine.WaitAsync(id);
@@ -179,6 +180,66 @@ public sealed class OrchestrationTests : IDisposable
         Assert.All(seen, s => Assert.Equal(seen[0].Guid, s.Guid));
         Assert.All(seen, s => Assert.Equal(TestClock.Start.UtcDateTime, s.Now));
         Assert.Equal([false, true, true], seen.Select(s => s.Replaying));
+    }
+
+    [Fact]
+    public async Task CachedInstance_ResumesItsCodeWithoutReplaying()
+    {
+        var starts = 0;
+        var replayed = false;
+        await using var engine = await EngineHarness.StartAsync(_folder.DatabasePath, b => b
+            .AddActivity<int, int>("Double", (_, x, _) => Task.FromResult(2 * x))
+            .AddOrchestrator<int, int>("Chain", async (ctx, x) =>
+            {
+                Interlocked.Increment(ref starts);
+                for (var i = 0; i < 5; i++)
+                {
+                    replayed |= ctx.IsReplaying;
+                    x = await ctx.CallActivityAsync<int>("Double", x);
+                }
+
+                var signal = await ctx.WaitForExternalEvent<int>("add");
+                replayed |= ctx.IsReplaying;
+                return x + signal;
+            }), TestClock.Create());
+
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 1);
+        await Eventually.TrueAsync(() => Task.FromResult(engine.Engine.Statistics.StepsCommitted >= 6), "five activities done, waiting for the event");
+        await engine.Client.RaiseEventAsync(id, "add", 3);
+        var done = await engine.WaitAsync(id);
+
+        Assert.Equal("35", done.SerializedOutput);
+        Assert.Equal(1, starts);
+        Assert.False(replayed);
+    }
+
+    [Fact]
+    public async Task EvictedInstance_ReplaysFromHistoryAndEndsTheSame()
+    {
+        var runs = new Dictionary<int, int>();
+        await using var engine = await EngineHarness.StartAsync(_folder.DatabasePath, b => b
+            .AddActivity<int, int>("Double", (_, x, _) => Task.FromResult(2 * x))
+            .AddOrchestrator<int, int>("Chain", async (ctx, x) =>
+            {
+                lock (runs)
+                {
+                    runs[x] = runs.GetValueOrDefault(x) + 1;
+                }
+
+                var y = await ctx.CallActivityAsync<int>("Double", x);
+                return y + await ctx.WaitForExternalEvent<int>("add");
+            }), TestClock.Create(), o => o.MaxCachedInstances = 1);
+
+        // With room for one cached instance, the second instance's steps evict the first one's live code.
+        var first = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 1);
+        await Eventually.TrueAsync(() => Task.FromResult(engine.Engine.Statistics.StepsCommitted >= 2), "the first instance waits for its event");
+        var second = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 5);
+        await Eventually.TrueAsync(() => Task.FromResult(engine.Engine.Statistics.StepsCommitted >= 4), "the second instance waits for its event");
+        await engine.Client.RaiseEventAsync(first, "add", 100);
+
+        Assert.Equal("102", (await engine.WaitAsync(first)).SerializedOutput);
+        Assert.Equal(2, runs[1]); // started once, replayed once after the eviction
+        Assert.Equal(1, runs[5]);
     }
 
     [Fact]

@@ -134,9 +134,17 @@ internal sealed class OrchestrationDispatcher(
             return;
         }
 
-        var outcome = plan.Terminates ? Terminated(plan, now)
-            : plan.RunsCode ? executor.Execute(instanceId, plan.Name, plan.Past, plan.NewEvents)
-            : null;
+        StepOutcome? outcome = null;
+        LiveOrchestration? live = null;
+        if (plan.Terminates)
+        {
+            outcome = Terminated(plan, now);
+        }
+        else if (plan.RunsCode)
+        {
+            (outcome, live) = executor.Execute(instanceId, plan.Name, plan.Past, plan.NewEvents, plan.StartsExecution ? null : state.Live);
+        }
+
         await store.Submit(new StepCommand(signals, instanceId, outcome is null ? null : state.Row.Version, plan, outcome)).ConfigureAwait(false);
         if (outcome is null)
         {
@@ -144,14 +152,14 @@ internal sealed class OrchestrationDispatcher(
         }
 
         Interlocked.Increment(ref _steps);
-        Remember(instanceId, state, plan, outcome);
+        Remember(instanceId, state, plan, outcome, live);
         if (outcome.IsFinished)
         {
             LogFinished(instanceId, plan.Name, outcome);
         }
     }
 
-    private void Remember(string instanceId, InstanceState state, StepPlan plan, StepOutcome outcome)
+    private void Remember(string instanceId, InstanceState state, StepPlan plan, StepOutcome outcome, LiveOrchestration? live)
     {
         if (outcome.IsFinished)
         {
@@ -169,7 +177,7 @@ internal sealed class OrchestrationDispatcher(
         var history = new List<HistoryEvent>(plan.Past.Count + outcome.NewEvents.Count);
         history.AddRange(plan.Past);
         history.AddRange(outcome.NewEvents);
-        cache.Put(instanceId, new InstanceState(row, history));
+        cache.Put(instanceId, new InstanceState(row, history) { Live = live });
     }
 
     private static StepOutcome Terminated(StepPlan plan, DateTime now) => new()

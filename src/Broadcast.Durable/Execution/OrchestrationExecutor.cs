@@ -13,31 +13,27 @@ internal sealed class OrchestrationExecutor(TaskRegistry registry, IServiceProvi
     /// <param name="name">The orchestrator name.</param>
     /// <param name="pastEvents">History of the execution so far.</param>
     /// <param name="newEvents">This step's events; the first is its OrchestratorStarted.</param>
-    public StepOutcome Execute(string instanceId, string name, IReadOnlyList<HistoryEvent> pastEvents, IReadOnlyList<HistoryEvent> newEvents)
+    /// <param name="live">The instance's code as the previous step left it, when kept: it has seen exactly
+    /// <paramref name="pastEvents"/>, so only the new events are applied and nothing is replayed.</param>
+    /// <returns>The step's outcome, and the code to keep for the next step (null when it must be replayed then).</returns>
+    public (StepOutcome Outcome, LiveOrchestration? Live) Execute(
+        string instanceId, string name, IReadOnlyList<HistoryEvent> pastEvents, IReadOnlyList<HistoryEvent> newEvents, LiveOrchestration? live = null)
     {
-        var context = new ReplayContext(instanceId, name, pastEvents, loggerFactory);
-        var sync = new OrchestrationSynchronizationContext();
-        var run = new Run(context, sync, registry, services, name);
+        var resumed = live is not null;
+        live ??= new LiveOrchestration(new ReplayContext(instanceId, name, pastEvents, loggerFactory), new OrchestrationSynchronizationContext());
+        var context = live.Context;
+        var run = live.Run ??= new Run(context, live.Sync, registry, services, name);
+        context.BeginStep();
         var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(sync);
+        SynchronizationContext.SetSynchronizationContext(live.Sync);
         context.Attach();
         var applied = new List<HistoryEvent>(newEvents.Count + 4);
         var carried = new List<(string Name, string? Data)>();
         try
         {
-            context.IsReplaying = true;
-            foreach (var e in pastEvents)
+            if (!resumed)
             {
-                run.Apply(e);
-                if (context.NonDeterminism is not null)
-                {
-                    break;
-                }
-            }
-
-            if (context.NonDeterminism is null && run.Task is { IsCompleted: true })
-            {
-                context.FailNonDeterministic("the orchestration to go on waiting", "the code finished during replay");
+                Replay(context, run, pastEvents);
             }
 
             context.IsReplaying = false;
@@ -69,7 +65,26 @@ internal sealed class OrchestrationExecutor(TaskRegistry registry, IServiceProvi
             SynchronizationContext.SetSynchronizationContext(previous);
         }
 
-        return Finish(context, run.Task, applied, carried);
+        var outcome = Finish(context, run.Task, applied, carried);
+        return (outcome, outcome.Status == OrchestrationRuntimeStatus.Running && context.Misuse is null ? live : null);
+    }
+
+    private static void Replay(ReplayContext context, Run run, IReadOnlyList<HistoryEvent> pastEvents)
+    {
+        context.IsReplaying = true;
+        foreach (var e in pastEvents)
+        {
+            run.Apply(e);
+            if (context.NonDeterminism is not null)
+            {
+                return;
+            }
+        }
+
+        if (run.Task is { IsCompleted: true })
+        {
+            context.FailNonDeterministic("the orchestration to go on waiting", "the code finished during replay");
+        }
     }
 
     private static StepOutcome Finish(ReplayContext context, Task<string?>? task, List<HistoryEvent> applied, List<(string Name, string? Data)> carried)
@@ -150,8 +165,8 @@ internal sealed class OrchestrationExecutor(TaskRegistry registry, IServiceProvi
         }
     }
 
-    /// <summary>The running code of one step and how history events reach it.</summary>
-    private sealed class Run(ReplayContext context, OrchestrationSynchronizationContext sync, TaskRegistry registry, IServiceProvider services, string name)
+    /// <summary>The running code of an execution and how history events reach it.</summary>
+    internal sealed class Run(ReplayContext context, OrchestrationSynchronizationContext sync, TaskRegistry registry, IServiceProvider services, string name)
     {
         public Task<string?>? Task { get; private set; }
 

@@ -47,13 +47,13 @@ internal sealed partial class ReplayContext : IOrchestrationContext
     public bool IsReplaying { get; set; }
 
     /// <summary>The actions taken in this step (TaskScheduled and TimerCreated events), in order.</summary>
-    public List<HistoryEvent> NewActions { get; } = [];
+    public List<HistoryEvent> NewActions { get; private set; } = [];
 
     /// <summary>Timers created in this step and cancelled before it ended: recorded, never stored as due.</summary>
-    public HashSet<int> DroppedTimers { get; } = [];
+    public HashSet<int> DroppedTimers { get; private set; } = [];
 
     /// <summary>Timers of earlier steps cancelled in this one: their due messages are deleted.</summary>
-    public List<int> CancelledTimers { get; } = [];
+    public List<int> CancelledTimers { get; private set; } = [];
 
     public NonDeterministicOrchestrationException? NonDeterminism { get; private set; }
 
@@ -78,6 +78,17 @@ internal sealed partial class ReplayContext : IOrchestrationContext
     }
 
     public EventInbox Inbox => _inbox;
+
+    /// <summary>Starts a step's collections afresh: the previous step's outcome keeps its own.</summary>
+    public void BeginStep()
+    {
+        if (NewActions.Count > 0 || DroppedTimers.Count > 0 || CancelledTimers.Count > 0)
+        {
+            NewActions = [];
+            DroppedTimers = [];
+            CancelledTimers = [];
+        }
+    }
 
     /// <summary>Binds the context to the executing thread; any other thread is refused.</summary>
     public void Attach() => _threadId = Environment.CurrentManagedThreadId;
