@@ -17,9 +17,15 @@ public sealed record SessionLinks(string Id, bool Created, Uri StatusUrl, Uri Us
     /// <summary>Builds the links of <paramref name="id"/> under <paramref name="baseAddress"/> (scheme, host and path base, no trailing slash).</summary>
     public static SessionLinks For(string baseAddress, string id, bool created)
     {
+        var self = StatusUrlOf(baseAddress, id);
+        return new SessionLinks(id, created, self, new Uri(self + "/user-joined"), new Uri(self + "/cancel"), new Uri(self + "/user-left"));
+    }
+
+    /// <summary>The <see cref="StatusUrl"/> of <paramref name="id"/> alone, for answers that link only the session (signals).</summary>
+    public static Uri StatusUrlOf(string baseAddress, string id)
+    {
         ArgumentNullException.ThrowIfNull(baseAddress);
         ArgumentNullException.ThrowIfNull(id);
-        var self = new Uri($"{baseAddress}/api/sessions/{Uri.EscapeDataString(id)}");
-        return new SessionLinks(id, created, self, new Uri(self + "/user-joined"), new Uri(self + "/cancel"), new Uri(self + "/user-left"));
+        return new Uri($"{baseAddress}/api/sessions/{Uri.EscapeDataString(id)}");
     }
 }

@@ -36,6 +36,8 @@ internal sealed class AnchorPresence
         // Ends with the orchestration: a wait still open when the session completes is simply dropped.
         while (true)
         {
+            // The notes of the previous signal are published before the wait, like at every point the orchestration may suspend.
+            run.PublishStatus();
             var payload = await run.Context.WaitForExternalEvent<JsonElement>(eventName);
             var source = DescribeSource(payload);
             if (change == PresenceChange.Joined)

@@ -57,7 +57,7 @@ internal static class AttemptLoop
     {
         try
         {
-            return await run.Context.CallActivityAsync<CallOutcome<T>>(operation, input);
+            return await run.CallActivityAsync<CallOutcome<T>>(operation, input);
         }
         catch (TaskFailedException e)
         {

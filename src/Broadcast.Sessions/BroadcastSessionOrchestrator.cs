@@ -24,9 +24,19 @@ public sealed class BroadcastSessionOrchestrator : IOrchestrator<BroadcastSessio
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var run = new SessionRun(context, input, context.CreateReplaySafeLogger(typeof(BroadcastSessionOrchestrator).FullName!));
-        var (outcome, endReason) = await RunStepsAsync(run);
+        SessionOutcome outcome;
+        SessionEndReason? endReason;
+        try
+        {
+            (outcome, endReason) = await RunStepsAsync(run);
+            run.EnterPhase(SessionPhase.Finished, $"Finished: {outcome}.");
+        }
+        finally
+        {
+            // Also when the code fails: the status shows every note made until then.
+            run.PublishStatus();
+        }
 
-        run.EnterPhase(SessionPhase.Finished, $"Finished: {outcome}.");
         Log.SessionFinished(run.Logger, run.SessionId, outcome);
         if (!context.IsReplaying)
         {

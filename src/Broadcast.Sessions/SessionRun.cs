@@ -16,6 +16,9 @@ internal sealed class SessionRun
 
     private readonly List<TimelineEntry> timeline = [];
 
+    /// <summary>Something the custom status shows changed since it was last set.</summary>
+    private bool statusStale;
+
     public SessionRun(IOrchestrationContext context, BroadcastSessionInput input, ILogger logger)
     {
         Context = context;
@@ -97,13 +100,50 @@ internal sealed class SessionRun
         TimeSpan? delay = null, DateTimeOffset? at = null)
     {
         timeline.Add(new TimelineEntry(at ?? Now, kind, operation, attempt, code, message, delay));
-        Publish();
+        statusStale = true;
     }
 
     public void NoteCancel()
     {
         var reason = ReadReason(CancelSignal.Result);
         Note(TimelineKind.Signal, reason is null ? "Cancel requested." : $"Cancel requested: {reason}");
+    }
+
+    /// <summary>
+    /// Sets the custom status when a note changed it. Called wherever the orchestration may suspend (and when it ends):
+    /// a step then publishes once, not at every note, since only the status set last in a step is kept.
+    /// </summary>
+    public void PublishStatus()
+    {
+        if (!statusStale)
+        {
+            return;
+        }
+
+        statusStale = false;
+        var shown = Math.Min(timeline.Count, StatusTimelineLimit);
+        Context.SetCustomStatus(new SessionProgress(
+            Phase,
+            Push?.LiveUrls ?? [],
+            RecordingDegraded,
+            Error ?? LastCallError,
+            timeline.GetRange(timeline.Count - shown, shown),
+            timeline.Count,
+            Presence.LeftAt));
+    }
+
+    /// <summary>The activity's outcome; the status is published first, as the orchestration may suspend here.</summary>
+    public Task<TResult> CallActivityAsync<TResult>(string name, object input)
+    {
+        PublishStatus();
+        return Context.CallActivityAsync<TResult>(name, input);
+    }
+
+    /// <summary>The next of a phase's waits to complete; the status is published first, as the orchestration may suspend here.</summary>
+    public Task<Task> WhenAny(params Task[] tasks)
+    {
+        PublishStatus();
+        return Task.WhenAny(tasks);
     }
 
     /// <summary>
@@ -114,6 +154,7 @@ internal sealed class SessionRun
     {
         if (!cancellable)
         {
+            PublishStatus();
             await Context.CreateTimer(fireAt.UtcDateTime, CancellationToken.None);
             return true;
         }
@@ -125,7 +166,7 @@ internal sealed class SessionRun
 
         using var timerCancellation = new CancellationTokenSource();
         var timer = Context.CreateTimer(fireAt.UtcDateTime, timerCancellation.Token);
-        var winner = await Task.WhenAny(CancelSignal, timer);
+        var winner = await WhenAny(CancelSignal, timer);
         if (winner == timer)
         {
             await timer;
@@ -159,15 +200,6 @@ internal sealed class SessionRun
         EndedAt = Now,
         Timeline = [.. timeline],
     };
-
-    private void Publish() => Context.SetCustomStatus(new SessionProgress(
-        Phase,
-        Push?.LiveUrls ?? [],
-        RecordingDegraded,
-        Error ?? LastCallError,
-        timeline.Count <= StatusTimelineLimit ? [.. timeline] : [.. timeline.Skip(timeline.Count - StatusTimelineLimit)],
-        timeline.Count,
-        Presence.LeftAt));
 
     private static string? ReadReason(JsonElement payload) => payload.ValueKind switch
     {

@@ -43,7 +43,7 @@ internal static class WaitPhases
         while (!run.Presence.InRoom)
         {
             // The cancel comes first: when both are already there, the session must not start anything.
-            var winner = await Task.WhenAny(run.CancelSignal, run.Presence.Changed, timeout);
+            var winner = await run.WhenAny(run.CancelSignal, run.Presence.Changed, timeout);
             if (winner == run.CancelSignal)
             {
                 SessionRun.CancelSynchronously(waits);
@@ -94,8 +94,8 @@ internal static class WaitPhases
                 var graceTimer = grace.Until(graceEnds);
                 var changed = run.Presence.Changed;
                 var winner = graceTimer is null
-                    ? await Task.WhenAny(run.CancelSignal, maxDuration, changed)
-                    : await Task.WhenAny(run.CancelSignal, maxDuration, graceTimer, changed);
+                    ? await run.WhenAny(run.CancelSignal, maxDuration, changed)
+                    : await run.WhenAny(run.CancelSignal, maxDuration, graceTimer, changed);
                 if (winner == run.CancelSignal)
                 {
                     run.NoteCancel();

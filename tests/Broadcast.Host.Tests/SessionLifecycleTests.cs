@@ -39,6 +39,23 @@ public sealed class SessionLifecycleTests
     }
 
     [Fact]
+    public async Task Signals_Accepted_LinkTheSessionsStatusUrl()
+    {
+        await using var host = await TestHost.StartAsync();
+        var links = await host.CreateSessionAsync(Requests.Session("signal-links"));
+
+        using var joined = await host.Http.PostAsync(links.UserJoinedUrl, null);
+        using var cancelled = await host.Http.PostAsJsonAsync(links.CancelUrl, new CancelRequest("links checked"), DurableJson.Options);
+
+        Assert.Equal(HttpStatusCode.Accepted, joined.StatusCode);
+        Assert.Equal(links.StatusUrl, joined.Headers.Location);
+        Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
+        Assert.Equal(links.StatusUrl, cancelled.Headers.Location);
+        await host.WaitForResultAsync(links.Id);
+        host.AssertNothingLeftRunning();
+    }
+
+    [Fact]
     public async Task Session_SignalledByRoomAndUser_GoesLive()
     {
         await using var host = await TestHost.StartAsync();

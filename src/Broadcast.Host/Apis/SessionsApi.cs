@@ -117,7 +117,7 @@ public static class SessionsApi
 
     private static Results<Accepted, ProblemHttpResult> ToResult(SignalResult result, string id, HttpRequest http) => result switch
     {
-        SignalResult.Delivered => TypedResults.Accepted(SessionLinks.For(http, id, created: false).StatusUrl),
+        SignalResult.Delivered => TypedResults.Accepted(SessionLinks.StatusUrlOf(ApiAddress.Own(http), id)),
         SignalResult.NotFound => Problems.SessionNotFound(id),
         _ => Problems.SessionFinished(id),
     };
