@@ -26,8 +26,11 @@ internal sealed record BenchOptions
     /// <summary>Sessions measured at one level: enough for a steady state, a few times the concurrency.</summary>
     public int SessionsAt(int concurrency) => Quick ? Math.Max(100, 2 * concurrency) : Math.Max(500, 5 * concurrency);
 
-    /// <summary>Sessions run before measuring, so the JIT, the pools and the database are warm.</summary>
-    public int WarmupAt(int concurrency) => Math.Min(Quick ? 50 : 200, Math.Max(20, concurrency));
+    /// <summary>Sessions in each warm-up round, in the orchestrated run and again in the plain loop.</summary>
+    public int WarmupAt(int concurrency) => Quick ? Math.Max(50, concurrency) : Math.Max(1_000, 2 * concurrency);
+
+    /// <summary>At most this many warm-up rounds, in case compiling never settles.</summary>
+    public int MaxWarmupRounds => Quick ? 3 : 8;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {

@@ -16,17 +16,17 @@ var levels = new List<LevelFigures>();
 foreach (var concurrency in options.Levels)
 {
     var sessions = options.SessionsAt(concurrency);
-    Console.WriteLine($"Concurrency {concurrency}: {options.WarmupAt(concurrency)} warm-up sessions, then {sessions} orchestrated, then {sessions} in the plain loop");
+    var warmup = options.WarmupAt(concurrency);
+    Console.WriteLine($"Concurrency {concurrency}: warm-up rounds of {warmup} orchestrated and {warmup} plain sessions until compiling settles, then {sessions} orchestrated, then {sessions} in the plain loop");
     await using var host = await InProcessHost.StartAsync(options.Settings);
-    await OrchestratedRun.RunAsync(host, "warm", 1_000_000, options.WarmupAt(concurrency), concurrency);
+    await using var plain = new PlainRun(host);
+    await Warmup.RunAsync(host, plain, concurrency, warmup, options.MaxWarmupRounds);
     var orchestrated = await OrchestratedRun.RunAsync(host, "run", 0, sessions, concurrency);
     if (options.Trace)
     {
         await Trace.PrintAsync(host, "run", sessions / 2);
     }
 
-    await using var plain = new PlainRun(host);
-    await plain.RunAsync(host, 2_000_000, options.WarmupAt(concurrency), concurrency);
     var baseline = await plain.RunAsync(host, 3_000_000, sessions, concurrency);
     if (host.Simulator.State.ActivePushes.Count + host.Simulator.State.ActiveRecordings.Count > 0)
     {

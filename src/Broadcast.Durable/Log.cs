@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "An activity result for instance {InstanceId} could not be committed; the activity will run again after a restart")]
     public static partial void ActivityCommitFailed(ILogger logger, Exception exception, string instanceId);
 
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Critical, Message = "Flushing committed steps to disk failed; their callers are told they failed, and the data may be lost if the machine stops")]
+    public static partial void FlushFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 3012, Level = LogLevel.Error, Message = "Running a step of instance {InstanceId} failed unexpectedly")]
     public static partial void StepCrashed(ILogger logger, Exception exception, string instanceId);
 }

@@ -28,7 +28,7 @@ internal sealed class SendMessageCommand(IWorkSignals signals, string instanceId
     {
         if (Result)
         {
-            signals.InstanceReady(instanceId);
+            signals.InstanceReady(instanceId, urgent: true);
         }
     }
 }

@@ -71,11 +71,12 @@ internal sealed class StepCommand(IWorkSignals signals, string instanceId, long?
             session.DeleteTimerMessage(instanceId, timerId);
         }
 
+        var urgent = plan.NewEvents.Exists(e => e.Kind == HistoryEventKind.EventRaised);
         foreach (var activity in outcome.Activities)
         {
             var taskId = activity.TaskId!.Value;
             var id = session.InsertActivity(instanceId, plan.ExecutionId, taskId, activity.Name!, activity.Data);
-            _activities.Add(new ActivityWorkItem(id, instanceId, plan.ExecutionId, taskId, activity.Name!, activity.Data));
+            _activities.Add(new ActivityWorkItem(id, instanceId, plan.ExecutionId, taskId, activity.Name!, activity.Data) { Urgent = urgent });
         }
 
         foreach (var timer in outcome.Timers)

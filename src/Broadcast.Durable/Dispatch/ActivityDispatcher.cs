@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Broadcast.Durable.Commands;
 using Broadcast.Durable.Execution;
 using Broadcast.Durable.Registration;
@@ -16,7 +15,7 @@ namespace Broadcast.Durable.Dispatch;
 internal sealed class ActivityDispatcher(
     DurableStore store, TaskRegistry registry, IServiceProvider services, IWorkSignals signals, ILogger logger) : IDisposable
 {
-    private readonly Channel<ActivityWorkItem> _queue = Channel.CreateUnbounded<ActivityWorkItem>();
+    private readonly TwoLaneQueue<ActivityWorkItem> _queue = new();
     private readonly List<Task> _workers = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
@@ -31,7 +30,7 @@ internal sealed class ActivityDispatcher(
     {
         foreach (var item in items)
         {
-            _queue.Writer.TryWrite(item);
+            _queue.Enqueue(item, item.Urgent);
         }
     }
 
@@ -71,9 +70,9 @@ internal sealed class ActivityDispatcher(
     {
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            while (await _queue.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
             {
-                while (!_stopping.IsCancellationRequested && _queue.Reader.TryRead(out var item))
+                while (!_stopping.IsCancellationRequested && _queue.TryDequeue(out var item))
                 {
                     Interlocked.Increment(ref _running);
                     try

@@ -35,7 +35,7 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
         var executor = new OrchestrationExecutor(registry, services, loggerFactory);
         _orchestrations = new OrchestrationDispatcher(store, _ready, _cache, executor, this, clock, _options.StepRetryDelay, _logger);
         _activities = new ActivityDispatcher(store, registry, services, this, _logger);
-        _timers = new TimerScheduler(store, clock, _ready.Wake, _logger);
+        _timers = new TimerScheduler(store, clock, id => _ready.Wake(id), _logger);
     }
 
     public CompletionNotifier Completions { get; } = new();
@@ -91,7 +91,7 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
         _activities.Dispose();
     }
 
-    public void InstanceReady(string instanceId) => _ready.Wake(instanceId);
+    public void InstanceReady(string instanceId, bool urgent = false) => _ready.Wake(instanceId, urgent);
 
     public void MessageDue(string instanceId, long visibleAt) => _timers.Schedule(instanceId, visibleAt);
 

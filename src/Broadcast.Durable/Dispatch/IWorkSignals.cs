@@ -5,8 +5,8 @@ namespace Broadcast.Durable.Dispatch;
 /// <summary>What committed writes tell the running engine (called on the writer thread right after commit).</summary>
 internal interface IWorkSignals
 {
-    /// <summary>A message became visible for the instance.</summary>
-    void InstanceReady(string instanceId);
+    /// <summary>A message became visible for the instance; <paramref name="urgent"/> when a client sent it (someone waits on it).</summary>
+    void InstanceReady(string instanceId, bool urgent = false);
 
     /// <summary>A message becomes visible at <paramref name="visibleAt"/> (ticks); now or later.</summary>
     void MessageDue(string instanceId, long visibleAt);

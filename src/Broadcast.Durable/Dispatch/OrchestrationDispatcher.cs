@@ -46,11 +46,10 @@ internal sealed class OrchestrationDispatcher(
     {
         try
         {
-            while (await ready.Reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            while (await ready.WaitAsync(_stopping.Token).ConfigureAwait(false))
             {
-                while (!_stopping.IsCancellationRequested && ready.Reader.TryRead(out var instanceId))
+                while (!_stopping.IsCancellationRequested && ready.TryBegin(out var instanceId))
                 {
-                    ready.Begin(instanceId);
                     try
                     {
                         await RunStepAsync(instanceId).ConfigureAwait(false);

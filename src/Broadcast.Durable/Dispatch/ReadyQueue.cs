@@ -1,19 +1,23 @@
-using System.Threading.Channels;
-
 namespace Broadcast.Durable.Dispatch;
 
 /// <summary>
 /// Instances with work, each at most once: an instance woken while its step runs is queued again when
-/// the step ends, so steps of one instance never overlap and no wake-up is lost.
+/// the step ends, so steps of one instance never overlap and no wake-up is lost. An urgent wake-up (a client
+/// raised an event) is served before the others, and promotes an instance already queued as routine.
 /// </summary>
 internal sealed class ReadyQueue
 {
-    private readonly Dictionary<string, bool> _busy = new(StringComparer.Ordinal); // value: woken again while running
-    private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
-    private readonly Channel<string> _channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
+    private readonly Dictionary<string, WakeKind> _busy = new(StringComparer.Ordinal); // value: woken again while running
+    private readonly Dictionary<string, bool> _queued = new(StringComparer.Ordinal); // value: queued in the urgent lane
+    private readonly TwoLaneQueue<string> _lanes = new();
     private readonly Lock _gate = new();
 
-    public ChannelReader<string> Reader => _channel.Reader;
+    private enum WakeKind
+    {
+        None,
+        Routine,
+        Urgent,
+    }
 
     public int Count
     {
@@ -26,30 +30,45 @@ internal sealed class ReadyQueue
         }
     }
 
-    public void Wake(string instanceId)
+    public void Wake(string instanceId, bool urgent = false)
     {
         lock (_gate)
         {
-            if (_busy.ContainsKey(instanceId))
+            if (_busy.TryGetValue(instanceId, out var again))
             {
-                _busy[instanceId] = true;
+                _busy[instanceId] = urgent || again == WakeKind.Urgent ? WakeKind.Urgent : WakeKind.Routine;
                 return;
             }
 
-            if (_queued.Add(instanceId))
+            if (_queued.TryGetValue(instanceId, out var queuedUrgent) && (queuedUrgent || !urgent))
             {
-                _channel.Writer.TryWrite(instanceId);
+                return;
             }
+
+            // New, or promoted: the routine entry left behind is skipped when it comes up.
+            _queued[instanceId] = urgent;
+            _lanes.Enqueue(instanceId, urgent);
         }
     }
 
-    /// <summary>Called when a worker takes the instance.</summary>
-    public void Begin(string instanceId)
+    /// <summary>Completes when an instance may be ready to take.</summary>
+    public ValueTask<bool> WaitAsync(CancellationToken cancellationToken) => _lanes.WaitToReadAsync(cancellationToken);
+
+    /// <summary>Takes the next ready instance (urgent ones first) and marks it running.</summary>
+    public bool TryBegin(out string instanceId)
     {
         lock (_gate)
         {
-            _queued.Remove(instanceId);
-            _busy[instanceId] = false;
+            while (_lanes.TryDequeue(out instanceId))
+            {
+                if (_queued.Remove(instanceId))
+                {
+                    _busy[instanceId] = WakeKind.None;
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 
@@ -58,9 +77,11 @@ internal sealed class ReadyQueue
     {
         lock (_gate)
         {
-            if (_busy.Remove(instanceId, out var wokenAgain) && wokenAgain && _queued.Add(instanceId))
+            if (_busy.Remove(instanceId, out var again) && again != WakeKind.None && !_queued.ContainsKey(instanceId))
             {
-                _channel.Writer.TryWrite(instanceId);
+                var urgent = again == WakeKind.Urgent;
+                _queued[instanceId] = urgent;
+                _lanes.Enqueue(instanceId, urgent);
             }
         }
     }

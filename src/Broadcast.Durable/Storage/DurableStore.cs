@@ -75,9 +75,12 @@ internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeP
 
             try
             {
-                var connection = SqliteFile.Open(path, settings.DurableCommits);
+                // Durable commits are flushed to disk by the flusher, not inside the writer's COMMIT.
+                var connection = SqliteFile.Open(path, durableCommits: false);
                 Schema.Ensure(connection, path);
-                _writer = new StoreWriter(new WriteSession(connection, clock), settings.MaxBatchSize, loggerFactory.CreateLogger<StoreWriter>());
+                var logger = loggerFactory.CreateLogger<StoreWriter>();
+                var flusher = settings.DurableCommits ? new CommitFlusher(path, logger) : null;
+                _writer = new StoreWriter(new WriteSession(connection, clock), settings.MaxBatchSize, flusher, logger);
                 _readers = new ReaderPool(path, settings.DurableCommits, Math.Clamp(Environment.ProcessorCount * 2, 4, 16));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SqliteException)

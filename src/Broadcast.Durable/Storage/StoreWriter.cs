@@ -4,21 +4,29 @@ namespace Broadcast.Durable.Storage;
 
 /// <summary>
 /// The single writer of the database. Commands queue up while a commit is in flight and the next batch
-/// commits them together in one transaction (group commit), so one disk flush serves many steps.
+/// commits them together in one transaction (group commit), so one disk flush serves many steps. With a
+/// <see cref="CommitFlusher"/>, a committed batch is answered once the flusher has it on disk, while this
+/// thread already writes the next batch.
 /// </summary>
 internal sealed class StoreWriter : IDisposable
 {
     private readonly WriteSession _session;
     private readonly int _maxBatch;
     private readonly ILogger _logger;
+    private readonly CommitFlusher? _flusher;
     private readonly Queue<WriteCommand> _queue = new();
     private readonly Thread _thread;
     private bool _stopping;
 
-    public StoreWriter(WriteSession session, int maxBatch, ILogger logger)
+    /// <param name="session">The writer's connection.</param>
+    /// <param name="maxBatch">The most commands in one transaction.</param>
+    /// <param name="flusher">Flushes commits to disk before they are answered; null when commits are answered at once.</param>
+    /// <param name="logger">For commit failures.</param>
+    public StoreWriter(WriteSession session, int maxBatch, CommitFlusher? flusher, ILogger logger)
     {
         _session = session;
         _maxBatch = maxBatch;
+        _flusher = flusher;
         _logger = logger;
         _thread = new Thread(Loop) { IsBackground = true, Name = "durable-writer" };
         _thread.Start();
@@ -56,6 +64,7 @@ internal sealed class StoreWriter : IDisposable
         }
 
         _thread.Join();
+        _flusher?.Dispose();
         _session.Dispose();
     }
 
@@ -130,17 +139,21 @@ internal sealed class StoreWriter : IDisposable
             return false;
         }
 
-        foreach (var command in batch)
+        foreach (var (command, reason) in rejected)
         {
-            var reason = rejected.Find(r => ReferenceEquals(r.Command, command)).Reason;
-            if (reason is null)
-            {
-                command.Committed();
-            }
-            else
-            {
-                command.Failed(reason);
-            }
+            command.Failed(reason);
+        }
+
+        var committed = rejected.Count == 0 ? [.. batch] : batch.FindAll(c => !rejected.Exists(r => ReferenceEquals(r.Command, c))).ToArray();
+        if (_flusher is not null)
+        {
+            _flusher.Enqueue(committed);
+            return true;
+        }
+
+        foreach (var command in committed)
+        {
+            command.Committed();
         }
 
         return true;

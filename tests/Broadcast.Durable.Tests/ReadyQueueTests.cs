@@ -1,0 +1,75 @@
+using Broadcast.Durable.Dispatch;
+
+namespace Broadcast.Durable.Tests;
+
+public sealed class ReadyQueueTests
+{
+    [Fact]
+    public void UrgentWake_IsServedBeforeEarlierRoutineOnes()
+    {
+        var queue = new ReadyQueue();
+        queue.Wake("a");
+        queue.Wake("b");
+        queue.Wake("c", urgent: true);
+
+        Assert.Equal(["c", "a", "b"], TakeAll(queue));
+    }
+
+    [Fact]
+    public void UrgentWake_PromotesAnInstanceQueuedAsRoutine_AndItRunsOnce()
+    {
+        var queue = new ReadyQueue();
+        queue.Wake("a");
+        queue.Wake("b");
+        queue.Wake("b", urgent: true);
+
+        Assert.Equal(["b", "a"], TakeAll(queue));
+        Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public void WakeWhileRunning_RequeuesWhenTheStepEnds_KeepingItsUrgency()
+    {
+        var queue = new ReadyQueue();
+        queue.Wake("a");
+        queue.Wake("b");
+        Assert.True(queue.TryBegin(out var running));
+        queue.Wake(running, urgent: true);
+        Assert.Equal(1, queue.Count);
+
+        queue.End(running);
+
+        Assert.Equal(["a", "b"], TakeAll(queue)); // "a" again, urgent, ahead of "b"
+    }
+
+    [Fact]
+    public void ActivityLanes_ServeUrgentItemsFirst_InTheirOrder()
+    {
+        var lanes = new TwoLaneQueue<int>();
+        lanes.Enqueue(1, urgent: false);
+        lanes.Enqueue(2, urgent: true);
+        lanes.Enqueue(3, urgent: false);
+        lanes.Enqueue(4, urgent: true);
+
+        var taken = new List<int>();
+        while (lanes.TryDequeue(out var item))
+        {
+            taken.Add(item);
+        }
+
+        Assert.Equal([2, 4, 1, 3], taken);
+        Assert.Equal(0, lanes.Count);
+    }
+
+    private static List<string> TakeAll(ReadyQueue queue)
+    {
+        var taken = new List<string>();
+        while (queue.TryBegin(out var id))
+        {
+            taken.Add(id);
+            queue.End(id);
+        }
+
+        return taken;
+    }
+}
