@@ -11,7 +11,10 @@ public static class BroadcastHostApp
     /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // No reloading of appsettings on change: options are validated once, at start, and a reload would bypass that.
+        // Watching also costs: the watcher covers the content root recursively, where data/ holds the databases, so
+        // every database write raised a file-change event for the watcher thread to read. Later args may turn it on.
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         configure?.Invoke(builder);
         builder.AddBroadcastHost();
         var app = builder.Build();

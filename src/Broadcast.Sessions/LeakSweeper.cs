@@ -172,6 +172,7 @@ public sealed class LeakSweeper : IDisposable
                 Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
                 PageSize = 100,
                 ContinuationToken = token,
+                FetchInputsAndOutputs = true, // StreamPhase reads the custom status
             }, cancellationToken);
             foreach (var instance in page.Instances)
             {

@@ -46,6 +46,7 @@ public sealed partial class SessionService
                 Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
                 PageSize = 100,
                 ContinuationToken = token,
+                FetchInputsAndOutputs = true, // FollowsAnchor reads the custom status
             }, cancellationToken);
             foreach (var instance in page.Instances.Where(FollowsAnchor))
             {

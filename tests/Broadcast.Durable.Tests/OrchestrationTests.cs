@@ -128,12 +128,12 @@ public sealed class OrchestrationTests : IDisposable
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Statuses");
         // The step that applies the activity's result only replays the first status: it must still be the one stored.
         await Eventually.TrueAsync(async () => (await engine.Client.GetHistoryAsync(id)).Any(e => e.Kind == HistoryEventKind.TaskCompleted), "activity result");
-        var afterReplay = (await engine.Client.GetInstanceAsync(id))!.SerializedCustomStatus;
+        var afterReplay = (await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.SerializedCustomStatus;
         await engine.Client.RaiseEventAsync(id, "go", "now");
-        await Eventually.TrueAsync(async () => (await engine.Client.GetInstanceAsync(id))?.SerializedCustomStatus?.Contains("second", StringComparison.Ordinal) == true, "second status");
+        await Eventually.TrueAsync(async () => (await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true))?.SerializedCustomStatus?.Contains("second", StringComparison.Ordinal) == true, "second status");
 
         Assert.Equal("""{"phase":"first"}""", afterReplay);
-        Assert.Equal("""{"phase":"second","doubled":42}""", (await engine.Client.GetInstanceAsync(id))!.SerializedCustomStatus);
+        Assert.Equal("""{"phase":"second","doubled":42}""", (await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.SerializedCustomStatus);
     }
 
     [Fact]
@@ -147,11 +147,13 @@ public sealed class OrchestrationTests : IDisposable
             }), TestClock.Create());
 
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Status");
-        await Eventually.TrueAsync(async () => (await engine.Client.GetInstanceAsync(id))?.SerializedCustomStatus is not null, "custom status");
-        var running = await engine.Client.GetInstanceAsync(id);
+        await Eventually.TrueAsync(async () => (await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true))?.SerializedCustomStatus is not null, "custom status");
+        var running = await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        var statusOnly = await engine.Client.GetInstanceAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Running, running!.RuntimeStatus);
         Assert.Equal("""{"phase":"waiting"}""", running.SerializedCustomStatus);
+        Assert.Null(statusOnly!.SerializedCustomStatus); // as in Durable Task: only with the inputs and outputs
     }
 
     [Fact]

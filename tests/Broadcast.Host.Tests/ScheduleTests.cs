@@ -99,7 +99,7 @@ public sealed class ScheduleTests
         string? status = null;
         var armed = await Poll.UntilAsync(async () =>
         {
-            var metadata = await client.GetInstanceAsync(SessionIds.ForSchedule("every-5"));
+            var metadata = await client.GetInstanceAsync(SessionIds.ForSchedule("every-5"), getInputsAndOutputs: true);
             status = metadata?.SerializedCustomStatus;
             return status is not null
                 && JsonDocument.Parse(status).RootElement.TryGetProperty("nextOccurrence", out var next)

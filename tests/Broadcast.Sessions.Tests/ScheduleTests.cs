@@ -63,7 +63,7 @@ public sealed class ScheduleTests
             new ScheduleRequest { Id = "morning", Cron = "0 9 * * *", TimeZone = "Europe/Berlin", Template = template }, CancellationToken.None);
         Assert.Equal(Start.AddHours(1), created.NextOccurrence);
         await Poll.UntilAsync(
-            () => host.Client.GetInstanceAsync(SessionIds.ForSchedule("morning")), m => m?.SerializedCustomStatus is not null, "the schedule's timer");
+            () => host.Client.GetInstanceAsync(SessionIds.ForSchedule("morning"), getInputsAndOutputs: true), m => m?.SerializedCustomStatus is not null, "the schedule's timer");
 
         clock.Advance(TimeSpan.FromHours(1));
         var firstId = SessionIds.ForSession(room, "anchor-1", "s-morning-20260302T080000Z");

@@ -78,6 +78,10 @@ internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeP
                 // Durable commits are flushed to disk by the flusher, not inside the writer's COMMIT.
                 var connection = SqliteFile.Open(path, durableCommits: false);
                 Schema.Ensure(connection, path);
+                // The writer touches pages all over the history and instance indexes: with SQLite's default 2 MB cache
+                // it read most of them back from the OS at every step. 16 MB keeps the working set of thousands of
+                // live instances in memory; a small database never fills it.
+                Schema.Execute(connection, "PRAGMA cache_size = -16384;");
                 var logger = loggerFactory.CreateLogger<StoreWriter>();
                 var flusher = settings.DurableCommits ? new CommitFlusher(path, logger) : null;
                 _writer = new StoreWriter(new WriteSession(connection, clock), settings.MaxBatchSize, flusher, logger);

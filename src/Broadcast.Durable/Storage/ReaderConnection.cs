@@ -201,7 +201,9 @@ internal sealed class ReaderConnection : IDisposable
         RuntimeStatus = (OrchestrationRuntimeStatus)reader.GetInt32(2),
         CreatedAt = new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
         LastUpdatedAt = new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
-        SerializedCustomStatus = NullableString(reader, 5),
+        // As in Durable Task, the custom status comes with the inputs and outputs only: callers that just check an
+        // instance's status (every signal does) do not read it.
+        SerializedCustomStatus = withInputsAndOutputs ? NullableString(reader, 5) : null,
         FailureDetails = reader.IsDBNull(6) ? null : DurableJson.Deserialize<TaskFailureDetails>(reader.GetString(6)),
         SerializedInput = withInputsAndOutputs ? NullableString(reader, 7) : null,
         SerializedOutput = withInputsAndOutputs ? NullableString(reader, 8) : null,

@@ -6,7 +6,7 @@ public static class ScheduleWaits
     public static async Task<ScheduleProgress> WaitForScheduleAsync(
         this SessionTestHost host, string scheduleId, Func<ScheduleProgress, bool> condition, string what) =>
         (await Poll.UntilAsync(
-            async () => (await host.Client.GetInstanceAsync(SessionIds.ForSchedule(scheduleId)))?.ReadCustomStatusAs<ScheduleProgress>(),
+            async () => (await host.Client.GetInstanceAsync(SessionIds.ForSchedule(scheduleId), getInputsAndOutputs: true))?.ReadCustomStatusAs<ScheduleProgress>(),
             p => p is not null && condition(p),
             $"schedule {scheduleId}: {what}"))!;
 
