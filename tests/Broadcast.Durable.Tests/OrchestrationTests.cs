@@ -185,10 +185,10 @@ public sealed class OrchestrationTests : IDisposable
     }
 
     [Fact]
-    public async Task CachedInstance_ResumesItsCodeWithoutReplaying()
+    public async Task CachedInstance_ResumesItsCodeWithoutReplaying_WhileItsActivitiesAreOut()
     {
         var starts = 0;
-        var replayed = false;
+        var replayedInChain = false;
         await using var engine = await EngineHarness.StartAsync(_folder.DatabasePath, b => b
             .AddActivity<int, int>("Double", (_, x, _) => Task.FromResult(2 * x))
             .AddOrchestrator<int, int>("Chain", async (ctx, x) =>
@@ -196,30 +196,37 @@ public sealed class OrchestrationTests : IDisposable
                 Interlocked.Increment(ref starts);
                 for (var i = 0; i < 5; i++)
                 {
-                    replayed |= ctx.IsReplaying;
+                    replayedInChain |= ctx.IsReplaying;
                     x = await ctx.CallActivityAsync<int>("Double", x);
                 }
 
-                var signal = await ctx.WaitForExternalEvent<int>("add");
-                replayed |= ctx.IsReplaying;
-                return x + signal;
+                return x + await ctx.WaitForExternalEvent<int>("add");
             }), TestClock.Create());
 
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 1);
         await Eventually.TrueAsync(() => Task.FromResult(engine.Engine.Statistics.StepsCommitted >= 6), "five activities done, waiting for the event");
+        var startsInChain = starts;
+        var replayedBeforeEvent = replayedInChain;
         await engine.Client.RaiseEventAsync(id, "add", 3);
         var done = await engine.WaitAsync(id);
 
         Assert.Equal("35", done.SerializedOutput);
-        Assert.Equal(1, starts);
-        Assert.False(replayed);
+        Assert.Equal(1, startsInChain); // six steps, one run of the code
+        Assert.False(replayedBeforeEvent);
+        Assert.Equal(2, starts); // waiting for an event, it kept only its history: the event's step replayed it
     }
 
     [Fact]
     public async Task EvictedInstance_ReplaysFromHistoryAndEndsTheSame()
     {
+        var gate = new Gate();
         var runs = new Dictionary<int, int>();
         await using var engine = await EngineHarness.StartAsync(_folder.DatabasePath, b => b
+            .AddActivity<int, int>("Hold", async (_, x, ct) =>
+            {
+                await gate.PassAsync(ct);
+                return x;
+            })
             .AddActivity<int, int>("Double", (_, x, _) => Task.FromResult(2 * x))
             .AddOrchestrator<int, int>("Chain", async (ctx, x) =>
             {
@@ -228,16 +235,16 @@ public sealed class OrchestrationTests : IDisposable
                     runs[x] = runs.GetValueOrDefault(x) + 1;
                 }
 
-                var y = await ctx.CallActivityAsync<int>("Double", x);
-                return y + await ctx.WaitForExternalEvent<int>("add");
+                var held = x == 1 ? await ctx.CallActivityAsync<int>("Hold", x) : x;
+                return await ctx.CallActivityAsync<int>("Double", held) + 100;
             }), TestClock.Create(), o => o.MaxCachedInstances = 1);
 
-        // With room for one cached instance, the second instance's steps evict the first one's live code.
+        // With room for one cached instance, the second instance's steps evict the first one's code while its activity is out.
         var first = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 1);
-        await Eventually.TrueAsync(() => Task.FromResult(engine.Engine.Statistics.StepsCommitted >= 2), "the first instance waits for its event");
+        await Eventually.TrueAsync(() => Task.FromResult(gate.Arrived == 1), "the first instance's activity to start");
         var second = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 5);
-        await Eventually.TrueAsync(() => Task.FromResult(engine.Engine.Statistics.StepsCommitted >= 4), "the second instance waits for its event");
-        await engine.Client.RaiseEventAsync(first, "add", 100);
+        Assert.Equal("110", (await engine.WaitAsync(second)).SerializedOutput);
+        gate.Open();
 
         Assert.Equal("102", (await engine.WaitAsync(first)).SerializedOutput);
         Assert.Equal(2, runs[1]); // started once, replayed once after the eviction
