@@ -15,6 +15,9 @@ public sealed class DurableEngine
         _runtime = runtime;
     }
 
+    /// <summary>Completes when commits could no longer be flushed to disk: the engine takes no more work and must be restarted.</summary>
+    internal Task<IOException> Broken => _runtime.Broken;
+
     /// <summary>Counters since start.</summary>
     public EngineStatistics Statistics => _runtime.Statistics;
 

@@ -38,7 +38,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "An activity result for instance {InstanceId} could not be committed; the activity will run again after a restart")]
     public static partial void ActivityCommitFailed(ILogger logger, Exception exception, string instanceId);
 
-    [LoggerMessage(EventId = 3013, Level = LogLevel.Critical, Message = "Flushing committed steps to disk failed; their callers are told they failed, and the data may be lost if the machine stops")]
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Critical, Message = "Flushing the engine's commits to disk failed: the engine takes no more work and must be restarted")]
     public static partial void FlushFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Error, Message = "Running a step of instance {InstanceId} failed unexpectedly")]

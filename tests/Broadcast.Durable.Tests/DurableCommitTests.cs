@@ -51,20 +51,45 @@ public sealed class DurableCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task Flusher_ThatCannotFlush_FailsTheCommandsWithAClearError()
+    public async Task Flusher_ThatCannotFlush_StopsForGood_FailingEveryCommandWithAClearError()
     {
-        // No log file to flush: the commands must not be told they are safe on disk.
+        // No log file to flush: the commands must not be told they are safe on disk, nor any later one.
         using var flusher = new CommitFlusher(Path.Combine(_folder.Path, "missing", "engine.db"), NullLogger.Instance);
-        var command = new ProbeCommand(() => flusher.Flushes);
+        var first = new ProbeCommand(() => flusher.Flushes);
+        var later = new ProbeCommand(() => flusher.Flushes);
 
-        flusher.Enqueue([command]);
+        flusher.Enqueue([first]);
+        var error = await Assert.ThrowsAsync<IOException>(() => first.Completion.WaitAsync(TimeSpan.FromSeconds(30)));
+        flusher.Enqueue([later]);
 
-        var error = await Assert.ThrowsAsync<IOException>(() => command.Completion.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("could not be flushed to disk", error.Message, StringComparison.Ordinal);
+        Assert.Contains("restart", error.Message, StringComparison.Ordinal);
+        Assert.Same(error, await flusher.Broken.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Same(error, await Assert.ThrowsAsync<IOException>(() => later.Completion.WaitAsync(TimeSpan.FromSeconds(30))));
         Assert.Equal(0, flusher.Flushes);
     }
 
-    private Task<EngineHarness> StartAsync() => EngineHarness.StartAsync(_folder.DatabasePath, b => b
+    [Fact]
+    public async Task DatabasePathThroughASymbolicLink_FlushesTheLogBesideTheRealFile()
+    {
+        // SQLite puts the log beside the file the link points to; flushing "<link>-wal" would flush nothing.
+        var real = Directory.CreateDirectory(Path.Combine(_folder.Path, "real")).FullName;
+        var links = Directory.CreateDirectory(Path.Combine(_folder.Path, "links")).FullName;
+        var realPath = Path.Combine(real, "engine.db");
+        await using (await StartAsync(realPath))
+        {
+        }
+
+        var linkPath = Path.Combine(links, "engine.db");
+        File.CreateSymbolicLink(linkPath, realPath);
+        await using var engine = await StartAsync(linkPath);
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Sum", 1);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await engine.WaitAsync(id)).RuntimeStatus);
+        Assert.False(File.Exists(linkPath + "-wal"));
+    }
+
+    private Task<EngineHarness> StartAsync(string? path = null) => EngineHarness.StartAsync(path ?? _folder.DatabasePath, b => b
         .AddActivity<int, int>("Inc", (_, x, _) => Task.FromResult(x + 1))
         .AddOrchestrator<int, int>("Sum", async (ctx, x) => await ctx.CallActivityAsync<int>("Inc", x) + await ctx.CallActivityAsync<int>("Inc", x + 1)),
         configure: o => o.DurableCommits = true);

@@ -61,6 +61,26 @@ public sealed class ReadyQueueTests
         Assert.Equal(0, lanes.Count);
     }
 
+    [Fact]
+    public void ActivityLanes_GiveAWaitingRoutineItemItsTurnAfterAStreakOfUrgentOnes()
+    {
+        var lanes = new TwoLaneQueue<int>();
+        lanes.Enqueue(0, urgent: false);
+        for (var i = 1; i <= TwoLaneQueue<int>.UrgentStreak + 2; i++)
+        {
+            lanes.Enqueue(i, urgent: true);
+        }
+
+        var taken = new List<int>();
+        while (lanes.TryDequeue(out var item))
+        {
+            taken.Add(item);
+        }
+
+        Assert.Equal(TwoLaneQueue<int>.UrgentStreak, taken.IndexOf(0));
+        Assert.Equal(TwoLaneQueue<int>.UrgentStreak + 3, taken.Count);
+    }
+
     private static List<string> TakeAll(ReadyQueue queue)
     {
         var taken = new List<string>();

@@ -40,6 +40,9 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
 
     public CompletionNotifier Completions { get; } = new();
 
+    /// <summary>Completes when the store can no longer flush commits to disk; the engine then takes no more work.</summary>
+    public Task<IOException> Broken => _store.Writer.Broken;
+
     public EngineStatistics Statistics => new(
         _orchestrations.StepsCommitted, _activities.ActivitiesCompleted, _activities.Running, _ready.Count, _cache.Count,
         _state == 1 ? _store.Writer.Commits : 0);

@@ -2,7 +2,7 @@ using Broadcast.Durable.Storage;
 
 namespace Broadcast.Durable.Dispatch;
 
-/// <summary>What committed writes tell the running engine (called on the writer thread right after commit).</summary>
+/// <summary>What committed writes tell the running engine (called once the commit is on disk: on the flusher thread with durable commits, else on the writer thread).</summary>
 internal interface IWorkSignals
 {
     /// <summary>A message became visible for the instance; <paramref name="urgent"/> when a client sent it (someone waits on it).</summary>

@@ -176,10 +176,7 @@ internal sealed class OrchestrationDispatcher(
         var history = new List<HistoryEvent>(plan.Past.Count + outcome.NewEvents.Count);
         history.AddRange(plan.Past);
         history.AddRange(outcome.NewEvents);
-        // The code is kept only while activities it awaits are out: their results come back within moments. An
-        // instance that waits on the outside world (an event, a timer) keeps just its history, so thousands of
-        // waiting instances cost no more memory than before; their next step replays the history instead.
-        cache.Put(instanceId, new InstanceState(row, history) { Live = outcome.Activities.Count > 0 ? live : null });
+        cache.Put(instanceId, new InstanceState(row, history) { Live = live });
     }
 
     private static StepOutcome Terminated(StepPlan plan, DateTime now) => new()

@@ -3,9 +3,10 @@ using System.Threading.Channels;
 namespace Broadcast.Durable.Dispatch;
 
 /// <summary>
-/// A FIFO queue with an urgent lane that is always served first. Work that an outside party is waiting on (an
-/// event raised by a client, and what the step handling it scheduled) goes urgent, so under load it does not
-/// queue behind the routine continuations of every other instance.
+/// A FIFO queue with an urgent lane that is served first. Work that an outside party is waiting on (an event
+/// raised by a client, and what the step handling it scheduled) goes urgent, so under load it does not queue
+/// behind the routine continuations of every other instance. After <see cref="UrgentStreak"/> urgent items in a
+/// row a waiting routine item goes next, so a flood of client events cannot starve routine work.
 /// </summary>
 internal sealed class TwoLaneQueue<T>
 {
@@ -14,6 +15,10 @@ internal sealed class TwoLaneQueue<T>
     // One token per queued item: waiting readers wake on tokens, and a token always has an item behind it.
     private readonly Channel<bool> _tokens = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
     private readonly Lock _gate = new();
+    private int _streak;
+
+    /// <summary>Urgent items served in a row before a waiting routine item's turn.</summary>
+    public const int UrgentStreak = 8;
 
     public int Count
     {
@@ -45,12 +50,14 @@ internal sealed class TwoLaneQueue<T>
         {
             if (_tokens.Reader.TryRead(out _))
             {
-                if (_urgent.TryDequeue(out item!))
+                if ((_streak < UrgentStreak || _normal.Count == 0) && _urgent.TryDequeue(out item!))
                 {
+                    _streak++;
                     return true;
                 }
 
-                return _normal.TryDequeue(out item!);
+                _streak = 0;
+                return _normal.TryDequeue(out item!) || _urgent.TryDequeue(out item!);
             }
 
             item = default!;

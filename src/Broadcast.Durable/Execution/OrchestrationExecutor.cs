@@ -66,7 +66,10 @@ internal sealed class OrchestrationExecutor(TaskRegistry registry, IServiceProvi
         }
 
         var outcome = Finish(context, run.Task, applied, carried);
-        return (outcome, outcome.Status == OrchestrationRuntimeStatus.Running && context.Misuse is null ? live : null);
+        // Kept only while activities it awaits are out: their results come back within moments. Code that waits on
+        // the outside world (an event, a timer) is not kept, so waiting instances cost only their history.
+        var keep = outcome.Status == OrchestrationRuntimeStatus.Running && context.Misuse is null && context.OpenActivities > 0;
+        return (outcome, keep ? live : null);
     }
 
     private static void Replay(ReplayContext context, Run run, IReadOnlyList<HistoryEvent> pastEvents)

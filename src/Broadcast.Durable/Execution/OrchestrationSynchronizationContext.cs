@@ -2,8 +2,9 @@ namespace Broadcast.Durable.Execution;
 
 /// <summary>
 /// Runs orchestration continuations on the executing thread, in the order they were posted, so a replay
-/// makes the same decisions every time. Posts arriving after the step (from code that awaited something
-/// non-durable) are never run.
+/// makes the same decisions every time. A post arriving after the step (from code that awaited something
+/// non-durable, which orchestration code must not do) runs at the start of the next step if the code is kept
+/// between steps, and never if the next step replays.
 /// </summary>
 internal sealed class OrchestrationSynchronizationContext : SynchronizationContext
 {

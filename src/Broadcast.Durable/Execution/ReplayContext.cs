@@ -79,6 +79,9 @@ internal sealed partial class ReplayContext : IOrchestrationContext
 
     public EventInbox Inbox => _inbox;
 
+    /// <summary>Activities called and not answered yet.</summary>
+    public int OpenActivities => _openActivities.Count;
+
     /// <summary>Starts a step's collections afresh: the previous step's outcome keeps its own.</summary>
     public void BeginStep()
     {

@@ -10,20 +10,37 @@ namespace Broadcast.Durable.Storage;
 /// but the flush no longer stops the next batch from being written: under load it took half of the writer's time.
 /// </summary>
 /// <remarks>
+/// <para>
 /// One flush covers every batch committed before it, so batches that pile up during a flush share the next one.
-/// The log file is flushed through a handle of its own: fsync applies to the file, whoever wrote it. SQLite keeps
-/// the same log file while the writer's connection is open (no size limit is set, so it is reused, never
-/// truncated or deleted), and the writer's connection lives as long as the store.
+/// The log file is flushed through a handle of its own: fsync applies to the file, whoever wrote it. Its path is
+/// the one SQLite resolved (symbolic links followed), and it is opened when the store opens. SQLite keeps the same
+/// log file while the writer's connection is open (no size limit is set, so it is reused, never truncated or
+/// deleted), and the writer's connection lives as long as the store.
+/// </para>
+/// <para>
+/// Unlike <c>synchronous=FULL</c>, a commit is visible to readers before it is on disk: a client reading an
+/// instance in those milliseconds may see a state that a power loss takes back (the step then runs again).
+/// </para>
+/// <para>
+/// A failed flush stops the store for good (fail-stop): what was committed may or may not be on disk, and a later
+/// flush could report success over pages the kernel dropped. The batches waiting and every later command fail
+/// with the same error, <see cref="Broken"/> completes so the host can stop, and a restart recovers from what is
+/// on disk.
+/// </para>
 /// </remarks>
 internal sealed class CommitFlusher : IDisposable
 {
     private readonly string _logPath;
     private readonly ILogger _logger;
     private readonly Queue<WriteCommand[]> _pending = new();
+    private readonly TaskCompletionSource<IOException> _broken = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
     private FileStream? _log;
+    private IOException? _failure;
     private bool _stopping;
 
+    /// <param name="databasePath">The database file as SQLite resolved it; its log is this path with <c>-wal</c>.</param>
+    /// <param name="logger">For a failed flush.</param>
     public CommitFlusher(string databasePath, ILogger logger)
     {
         _logPath = databasePath + "-wal";
@@ -34,6 +51,15 @@ internal sealed class CommitFlusher : IDisposable
 
     /// <summary>Disk flushes done so far.</summary>
     public long Flushes { get; private set; }
+
+    /// <summary>Completes with the error when a flush failed: the store takes no more work.</summary>
+    public Task<IOException> Broken => _broken.Task;
+
+    /// <summary>The error of the failed flush, once one failed.</summary>
+    public IOException? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>Opens the log file now, so a store whose log cannot be flushed fails when it opens.</summary>
+    public void Open() => _log ??= new FileStream(_logPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
 
     /// <summary>Queues the commands of a committed batch; they are answered once the log is on disk.</summary>
     public void Enqueue(WriteCommand[] committed)
@@ -82,7 +108,7 @@ internal sealed class CommitFlusher : IDisposable
                 _pending.Clear();
             }
 
-            Answer(ready, Flush());
+            Answer(ready, Failure ?? Flush());
             ready.Clear();
         }
     }
@@ -91,19 +117,22 @@ internal sealed class CommitFlusher : IDisposable
     {
         try
         {
-            _log ??= new FileStream(_logPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-            _log.Flush(flushToDisk: true);
+            Open();
+            _log!.Flush(flushToDisk: true);
             Flushes++;
             return null;
         }
-#pragma warning disable CA1031 // The batch's callers learn of the failure; the engine goes on.
+#pragma warning disable CA1031 // Any failure stops the store; its callers and the host learn of it.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
             Log.FlushFailed(_logger, exception);
-            _log?.Dispose();
-            _log = null;
-            return new IOException("The commit could not be flushed to disk; it may be lost if the machine stops.", exception);
+            var failure = new IOException(
+                "The engine's commits could not be flushed to disk, so it takes no more work: restart it to go on from what is on disk. " +
+                "The latest commits may or may not be there.", exception);
+            Volatile.Write(ref _failure, failure);
+            _broken.TrySetResult(failure);
+            return failure;
         }
     }
 

@@ -83,7 +83,23 @@ internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeP
                 // live instances in memory; a small database never fills it.
                 Schema.Execute(connection, "PRAGMA cache_size = -16384;");
                 var logger = loggerFactory.CreateLogger<StoreWriter>();
-                var flusher = settings.DurableCommits ? new CommitFlusher(path, logger) : null;
+                CommitFlusher? flusher = null;
+                if (settings.DurableCommits)
+                {
+                    // SQLite's own name of the file (links resolved): its log lies beside that one.
+                    flusher = new CommitFlusher(connection.DataSource, logger);
+                    try
+                    {
+                        flusher.Open();
+                    }
+                    catch
+                    {
+                        flusher.Dispose();
+                        connection.Dispose();
+                        throw;
+                    }
+                }
+
                 _writer = new StoreWriter(new WriteSession(connection, clock), settings.MaxBatchSize, flusher, logger);
                 _readers = new ReaderPool(path, settings.DurableCommits, Math.Clamp(Environment.ProcessorCount * 2, 4, 16));
             }

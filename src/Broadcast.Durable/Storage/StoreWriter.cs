@@ -35,6 +35,9 @@ internal sealed class StoreWriter : IDisposable
     /// <summary>Transactions committed so far.</summary>
     public long Commits { get; private set; }
 
+    /// <summary>Completes when commits could no longer be flushed to disk (never without durable commits).</summary>
+    public Task<IOException> Broken => _flusher?.Broken ?? new TaskCompletionSource<IOException>().Task;
+
     public Task<T> Submit<T>(WriteCommand<T> command)
     {
         lock (_queue)
@@ -91,7 +94,12 @@ internal sealed class StoreWriter : IDisposable
                 }
             }
 
-            if (!TryCommit(batch) && batch.Count > 1)
+            if (_flusher?.Failure is { } failure)
+            {
+                // Fail-stop: nothing more is committed once commits could not be flushed.
+                batch.ForEach(command => command.Failed(failure));
+            }
+            else if (!TryCommit(batch) && batch.Count > 1)
             {
                 // One bad command must not sink the others: retry each in its own transaction.
                 foreach (var command in batch)
