@@ -57,7 +57,7 @@ public sealed class DurableOrchestrationClient : IOrchestrationClient
     {
         CheckInstanceId(instanceId, nameof(instanceId));
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_store.Read(r => r.LoadMetadata(instanceId, getInputsAndOutputs)));
+        return _store.ReadDurableAsync(r => r.LoadMetadata(instanceId, getInputsAndOutputs), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -75,7 +75,7 @@ public sealed class DurableOrchestrationClient : IOrchestrationClient
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_store.Read(r => r.Query(query)));
+        return _store.ReadDurableAsync(r => r.Query(query), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -124,7 +124,7 @@ public sealed class DurableOrchestrationClient : IOrchestrationClient
     {
         CheckInstanceId(instanceId, nameof(instanceId));
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<IReadOnlyList<HistoryEvent>>(_store.Read(r => r.LoadHistory(instanceId)));
+        return _store.ReadDurableAsync<IReadOnlyList<HistoryEvent>>(r => r.LoadHistory(instanceId), cancellationToken);
     }
 
     private static void CheckInstanceId(string instanceId, string parameterName)

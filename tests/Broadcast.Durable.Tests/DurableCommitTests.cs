@@ -44,7 +44,7 @@ public sealed class DurableCommitTests : IDisposable
         using var flusher = new CommitFlusher(_folder.DatabasePath, NullLogger.Instance);
         var command = new ProbeCommand(() => flusher.Flushes);
 
-        flusher.Enqueue([command]);
+        flusher.Enqueue([command], 1);
 
         Assert.True(await command.Completion.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(1, command.FlushesWhenAnswered);
@@ -58,15 +58,32 @@ public sealed class DurableCommitTests : IDisposable
         var first = new ProbeCommand(() => flusher.Flushes);
         var later = new ProbeCommand(() => flusher.Flushes);
 
-        flusher.Enqueue([first]);
+        flusher.Enqueue([first], 1);
         var error = await Assert.ThrowsAsync<IOException>(() => first.Completion.WaitAsync(TimeSpan.FromSeconds(30)));
-        flusher.Enqueue([later]);
+        flusher.Enqueue([later], 2);
 
         Assert.Contains("could not be flushed to disk", error.Message, StringComparison.Ordinal);
         Assert.Contains("restart", error.Message, StringComparison.Ordinal);
         Assert.Same(error, await flusher.Broken.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Same(error, await Assert.ThrowsAsync<IOException>(() => later.Completion.WaitAsync(TimeSpan.FromSeconds(30))));
         Assert.Equal(0, flusher.Flushes);
+        Assert.Same(error, await Assert.ThrowsAsync<IOException>(() => flusher.WaitFlushedAsync(1, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task ClientReadBarrier_WaitsUntilTheCommitsItCouldSeeAreOnDisk()
+    {
+        await File.WriteAllTextAsync(_folder.DatabasePath + "-wal", "frames");
+        using var flusher = new CommitFlusher(_folder.DatabasePath, NullLogger.Instance);
+        flusher.Enqueue([new ProbeCommand(() => flusher.Flushes)], 1);
+        await flusher.WaitFlushedAsync(1, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var second = flusher.WaitFlushedAsync(2, CancellationToken.None);
+        Assert.False(second.IsCompleted); // commit 2 is not handed over yet
+        flusher.Enqueue([], 2); // a transaction that failed to commit: nothing to flush, the barrier moves on
+
+        await second.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(flusher.Flushes >= 1);
     }
 
     [Fact]

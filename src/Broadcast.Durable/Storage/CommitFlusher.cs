@@ -18,8 +18,10 @@ namespace Broadcast.Durable.Storage;
 /// deleted), and the writer's connection lives as long as the store.
 /// </para>
 /// <para>
-/// Unlike <c>synchronous=FULL</c>, a commit is visible to readers before it is on disk: a client reading an
-/// instance in those milliseconds may see a state that a power loss takes back (the step then runs again).
+/// Unlike <c>synchronous=FULL</c>, a commit is visible to readers before it is on disk. The engine's own steps
+/// act on what they read only through their own commits, which are flushed after it; a client's read waits with
+/// <see cref="WaitFlushedAsync"/> until every commit it could have seen is on disk, so no client sees a state that
+/// a power loss could take back.
 /// </para>
 /// <para>
 /// A failed flush stops the store for good (fail-stop): what was committed may or may not be on disk, and a later
@@ -32,11 +34,13 @@ internal sealed class CommitFlusher : IDisposable
 {
     private readonly string _logPath;
     private readonly ILogger _logger;
-    private readonly Queue<WriteCommand[]> _pending = new();
+    private readonly Queue<(WriteCommand[] Commands, long Commit)> _pending = new();
     private readonly TaskCompletionSource<IOException> _broken = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
     private FileStream? _log;
     private IOException? _failure;
+    private TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _flushedThrough;
     private bool _stopping;
 
     /// <param name="databasePath">The database file as SQLite resolved it; its log is this path with <c>-wal</c>.</param>
@@ -58,15 +62,43 @@ internal sealed class CommitFlusher : IDisposable
     /// <summary>The error of the failed flush, once one failed.</summary>
     public IOException? Failure => Volatile.Read(ref _failure);
 
+    /// <summary>Completes once every commit up to number <paramref name="commit"/> is on disk; fails if the store broke.</summary>
+    public async Task WaitFlushedAsync(long commit, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task flushed;
+            lock (_pending)
+            {
+                if (_failure is { } failure)
+                {
+                    throw failure;
+                }
+
+                if (_flushedThrough >= commit)
+                {
+                    return;
+                }
+
+                flushed = _flushed.Task;
+            }
+
+            await flushed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Opens the log file now, so a store whose log cannot be flushed fails when it opens.</summary>
     public void Open() => _log ??= new FileStream(_logPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
 
-    /// <summary>Queues the commands of a committed batch; they are answered once the log is on disk.</summary>
-    public void Enqueue(WriteCommand[] committed)
+    /// <summary>
+    /// Queues the commands of commit number <paramref name="commit"/> (numbers rise by one per transaction the writer
+    /// tried to commit; a failed one comes with no commands); they are answered once the log is on disk.
+    /// </summary>
+    public void Enqueue(WriteCommand[] committed, long commit)
     {
         lock (_pending)
         {
-            _pending.Enqueue(committed);
+            _pending.Enqueue((committed, commit));
             if (_pending.Count == 1)
             {
                 Monitor.Pulse(_pending);
@@ -89,7 +121,7 @@ internal sealed class CommitFlusher : IDisposable
 
     private void Loop()
     {
-        var ready = new List<WriteCommand[]>();
+        var ready = new List<(WriteCommand[] Commands, long Commit)>();
         while (true)
         {
             lock (_pending)
@@ -108,7 +140,17 @@ internal sealed class CommitFlusher : IDisposable
                 _pending.Clear();
             }
 
-            Answer(ready, Failure ?? Flush());
+            var failure = Failure ?? Flush();
+            TaskCompletionSource flushed;
+            lock (_pending)
+            {
+                _flushedThrough = ready[^1].Commit;
+                flushed = _flushed;
+                _flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            flushed.TrySetResult();
+            Answer(ready, failure);
             ready.Clear();
         }
     }
@@ -130,15 +172,19 @@ internal sealed class CommitFlusher : IDisposable
             var failure = new IOException(
                 "The engine's commits could not be flushed to disk, so it takes no more work: restart it to go on from what is on disk. " +
                 "The latest commits may or may not be there.", exception);
-            Volatile.Write(ref _failure, failure);
+            lock (_pending)
+            {
+                _failure = failure;
+            }
+
             _broken.TrySetResult(failure);
             return failure;
         }
     }
 
-    private static void Answer(List<WriteCommand[]> batches, Exception? failure)
+    private static void Answer(List<(WriteCommand[] Commands, long Commit)> batches, Exception? failure)
     {
-        foreach (var batch in batches)
+        foreach (var (batch, _) in batches)
         {
             foreach (var command in batch)
             {

@@ -41,6 +41,15 @@ internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeP
 
     public T Read<T>(Func<ReaderConnection, T> read) => Readers.Use(read);
 
+    /// <summary>A read for a client: returned once every commit it could have seen is on disk.</summary>
+    public async Task<T> ReadDurableAsync<T>(Func<ReaderConnection, T> read, CancellationToken cancellationToken)
+    {
+        var value = Read(read);
+        // Taken after the read: every transaction the read could see was numbered before it.
+        await Writer.WaitDurableAsync(Writer.Sealed, cancellationToken).ConfigureAwait(false);
+        return value;
+    }
+
     public void EnsureOpen()
     {
         if (_readers is not null)

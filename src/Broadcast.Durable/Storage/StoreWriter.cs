@@ -32,8 +32,13 @@ internal sealed class StoreWriter : IDisposable
         _thread.Start();
     }
 
+    private long _sealed;
+
     /// <summary>Transactions committed so far.</summary>
     public long Commits { get; private set; }
+
+    /// <summary>The number of the latest transaction that readers may see (numbered before its COMMIT starts).</summary>
+    public long Sealed => Interlocked.Read(ref _sealed);
 
     /// <summary>Completes when commits could no longer be flushed to disk (never without durable commits).</summary>
     public Task<IOException> Broken => _flusher?.Broken ?? new TaskCompletionSource<IOException>().Task;
@@ -112,9 +117,14 @@ internal sealed class StoreWriter : IDisposable
         }
     }
 
+    /// <summary>Completes once transaction number <paramref name="commit"/> and those before it are on disk (at once without a flusher).</summary>
+    public Task WaitDurableAsync(long commit, CancellationToken cancellationToken) =>
+        _flusher?.WaitFlushedAsync(commit, cancellationToken) ?? Task.CompletedTask;
+
     private bool TryCommit(List<WriteCommand> batch)
     {
         var rejected = new List<(WriteCommand Command, Exception Reason)>();
+        long? number = null;
         try
         {
             _session.Execute("BEGIN IMMEDIATE;");
@@ -130,6 +140,7 @@ internal sealed class StoreWriter : IDisposable
                 }
             }
 
+            number = Interlocked.Increment(ref _sealed);
             _session.Execute("COMMIT;");
             Commits++;
         }
@@ -138,6 +149,12 @@ internal sealed class StoreWriter : IDisposable
 #pragma warning restore CA1031
         {
             TryRollback();
+            if (number is { } failed)
+            {
+                // Nothing to flush, but readers waiting for this number must go on.
+                _flusher?.Enqueue([], failed);
+            }
+
             if (batch.Count == 1)
             {
                 Log.CommitFailed(_logger, exception, 1);
@@ -155,7 +172,7 @@ internal sealed class StoreWriter : IDisposable
         var committed = rejected.Count == 0 ? [.. batch] : batch.FindAll(c => !rejected.Exists(r => ReferenceEquals(r.Command, c))).ToArray();
         if (_flusher is not null)
         {
-            _flusher.Enqueue(committed);
+            _flusher.Enqueue(committed, number!.Value);
             return true;
         }
 
