@@ -38,7 +38,7 @@ var folder = Path.Combine(Path.GetTempPath(), "durable-bench-" + Guid.NewGuid().
 Directory.CreateDirectory(folder);
 try
 {
-    Console.WriteLine($"Broadcast.Durable benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, durable commits (synchronous=FULL), database in {folder}");
+    Console.WriteLine($"Broadcast.Durable benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, durable commits (each flushed to disk before it is answered), database in {folder}");
     Console.WriteLine("Throughput: wait for an event, then a chain of 4 activities");
     foreach (var (concurrency, total) in quick ? new[] { (1, 50), (100, 500), (1000, 2000) } : [(1, 200), (100, 3000), (1000, 10000)])
     {
