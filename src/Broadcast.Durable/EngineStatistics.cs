@@ -2,7 +2,7 @@ namespace Broadcast.Durable;
 
 /// <summary>Counters of a running engine, for benchmarks and diagnostics.</summary>
 /// <param name="StepsCommitted">Orchestration steps committed since start.</param>
-/// <param name="ActivitiesCompleted">Activities finished since start (their results handed to their instances' next steps).</param>
+/// <param name="ActivitiesCompleted">Activity results recorded since start.</param>
 /// <param name="ActivitiesRunning">Activities running now.</param>
 /// <param name="InstancesQueued">Instances waiting for a free orchestration worker.</param>
 /// <param name="CachedInstances">Instance histories held in memory.</param>
