@@ -7,8 +7,6 @@ namespace Broadcast.Durable.Commands;
 /// <summary>
 /// Commits one orchestration step: the instance row (guarded by its version), new history, consumed
 /// messages, new activity work items and timers — or, for a step without code, just the consumed messages.
-/// A consumed id below zero is an activity result posted in memory (<see cref="PostedResults"/>): its work
-/// item is deleted, in the same transaction as the history that records the result.
 /// </summary>
 internal sealed class StepCommand(IWorkSignals signals, string instanceId, long? expectedVersion, StepPlan plan, StepOutcome? outcome)
     : WriteCommand<IReadOnlyList<ActivityWorkItem>>
@@ -35,17 +33,7 @@ internal sealed class StepCommand(IWorkSignals signals, string instanceId, long?
 
         foreach (var id in plan.Consumed)
         {
-            if (id < 0)
-            {
-                // An activity result posted in memory: its work item goes with the step that takes it. Already
-                // gone (the execution ended, continued as new, or was terminated or replaced) is fine: such a
-                // result is stale and the planner dropped it; ids are never reused (AUTOINCREMENT).
-                session.DeleteActivity(-id);
-            }
-            else
-            {
-                session.DeleteMessage(id);
-            }
+            session.DeleteMessage(id);
         }
 
         Result = _activities;

@@ -1,3 +1,4 @@
+using Broadcast.Durable.Commands;
 using Broadcast.Durable.Execution;
 using Broadcast.Durable.Registration;
 using Broadcast.Durable.Storage;
@@ -7,13 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace Broadcast.Durable.Dispatch;
 
 /// <summary>
-/// Runs activity work items, each in its own DI scope, a bounded number at a time, and posts each result
-/// in memory to its instance, whose next step commits it (<see cref="PostedResults"/>). On stop, running
-/// activities may finish; if they do not in time they are cancelled; a work item whose result was not
-/// committed by a step stays in the database and runs again after a restart.
+/// Runs activity work items, each in its own DI scope, a bounded number at a time, and records each
+/// result in one transaction. On stop, running activities may finish; if they do not in time they are
+/// cancelled and their work items stay in the database to run again after a restart.
 /// </summary>
 internal sealed class ActivityDispatcher(
-    TaskRegistry registry, IServiceProvider services, PostedResults posted, IWorkSignals signals, ILogger logger) : IDisposable
+    DurableStore store, TaskRegistry registry, IServiceProvider services, IWorkSignals signals, ILogger logger) : IDisposable
 {
     private readonly TwoLaneQueue<ActivityWorkItem> _queue = new();
     private readonly List<Task> _workers = [];
@@ -124,8 +124,20 @@ internal sealed class ActivityDispatcher(
             }
         }
 
-        posted.Post(item, result, failure);
-        signals.InstanceReady(item.InstanceId);
-        Interlocked.Increment(ref _completed);
+        try
+        {
+            await store.Submit(new ActivityResultCommand(signals, item, result, failure)).ConfigureAwait(false);
+            Interlocked.Increment(ref _completed);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The engine stopped first; the work item stays and runs again after a restart.
+        }
+#pragma warning disable CA1031 // The work item stays in the database; it runs again after a restart.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Log.ActivityCommitFailed(logger, exception, item.InstanceId);
+        }
     }
 }

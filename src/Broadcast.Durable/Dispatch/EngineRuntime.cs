@@ -17,7 +17,6 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly ReadyQueue _ready = new();
-    private readonly PostedResults _posted = new();
     private readonly HistoryCache _cache;
     private readonly OrchestrationDispatcher _orchestrations;
     private readonly ActivityDispatcher _activities;
@@ -34,8 +33,8 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
         _logger = loggerFactory.CreateLogger<DurableEngine>();
         _cache = new HistoryCache(_options.MaxCachedInstances);
         var executor = new OrchestrationExecutor(registry, services, loggerFactory);
-        _orchestrations = new OrchestrationDispatcher(store, _ready, _posted, _cache, executor, this, clock, _options.StepRetryDelay, _logger);
-        _activities = new ActivityDispatcher(registry, services, _posted, this, _logger);
+        _orchestrations = new OrchestrationDispatcher(store, _ready, _cache, executor, this, clock, _options.StepRetryDelay, _logger);
+        _activities = new ActivityDispatcher(store, registry, services, this, _logger);
         _timers = new TimerScheduler(store, clock, id => _ready.Wake(id), _logger);
     }
 

@@ -12,7 +12,6 @@ namespace Broadcast.Durable.Dispatch;
 internal sealed class OrchestrationDispatcher(
     DurableStore store,
     ReadyQueue ready,
-    PostedResults posted,
     HistoryCache cache,
     OrchestrationExecutor executor,
     IWorkSignals signals,
@@ -70,29 +69,18 @@ internal sealed class OrchestrationDispatcher(
 
     private async Task RunStepAsync(string instanceId)
     {
-        // Activity results posted in memory: this step commits them, or they go back for the next one.
-        var results = posted.Take(instanceId);
         try
         {
-            if (!await RunStepCoreAsync(instanceId, results).ConfigureAwait(false) && results is not null)
-            {
-                posted.PutBack(instanceId, results);
-            }
+            await RunStepCoreAsync(instanceId).ConfigureAwait(false);
         }
         catch (ObjectDisposedException) when (_stopping.IsCancellationRequested)
         {
-            // The store closed under a stopping engine; the messages stay for the next start, and the work
-            // items of results posted in memory run again.
+            // The store closed under a stopping engine; the messages stay for the next start.
         }
 #pragma warning disable CA1031 // One broken step must not stop the worker; it is retried after a delay.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            if (results is not null)
-            {
-                posted.PutBack(instanceId, results);
-            }
-
             cache.Remove(instanceId);
             if (exception is StepConflictException)
             {
@@ -106,19 +94,12 @@ internal sealed class OrchestrationDispatcher(
         }
     }
 
-    /// <summary>Runs one step of the instance.</summary>
-    /// <returns>True when the step committed, taking <paramref name="results"/> with it; false when nothing was committed.</returns>
-    private async Task<bool> RunStepCoreAsync(string instanceId, List<InboxMessage>? results)
+    private async Task RunStepCoreAsync(string instanceId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var (messages, state) = store.Read(reader =>
         {
             var visible = reader.LoadMessages(instanceId, now.Ticks);
-            if (results is not null)
-            {
-                visible.AddRange(results);
-            }
-
             if (visible.Count == 0)
             {
                 return (visible, null);
@@ -134,7 +115,7 @@ internal sealed class OrchestrationDispatcher(
         });
         if (messages.Count == 0)
         {
-            return false;
+            return;
         }
 
         if (state is null)
@@ -143,13 +124,13 @@ internal sealed class OrchestrationDispatcher(
             var orphan = new StepPlan { ExecutionId = string.Empty, Name = string.Empty };
             orphan.Consumed.AddRange(messages.Select(m => m.Id));
             await store.Submit(new StepCommand(signals, instanceId, null, orphan, null)).ConfigureAwait(false);
-            return true;
+            return;
         }
 
         var plan = StepPlanner.Plan(state, messages, now);
         if (plan is null)
         {
-            return false;
+            return;
         }
 
         StepOutcome? outcome = null;
@@ -166,7 +147,7 @@ internal sealed class OrchestrationDispatcher(
         await store.Submit(new StepCommand(signals, instanceId, outcome is null ? null : state.Row.Version, plan, outcome)).ConfigureAwait(false);
         if (outcome is null)
         {
-            return true;
+            return;
         }
 
         Interlocked.Increment(ref _steps);
@@ -175,8 +156,6 @@ internal sealed class OrchestrationDispatcher(
         {
             LogFinished(instanceId, plan.Name, outcome);
         }
-
-        return true;
     }
 
     private void Remember(string instanceId, InstanceState state, StepPlan plan, StepOutcome outcome, LiveOrchestration? live)

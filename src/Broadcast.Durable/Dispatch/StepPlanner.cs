@@ -4,8 +4,7 @@ using Broadcast.Durable.Storage;
 namespace Broadcast.Durable.Dispatch;
 
 /// <summary>
-/// Turns an instance's visible messages (and the activity results posted to it in memory, whose ids are
-/// minus their work items' ids) into the events of its next step: starts an execution, drops
+/// Turns an instance's visible messages into the events of its next step: starts an execution, drops
 /// stale or duplicate results (an activity that ran twice, a timer of an ended execution), orders
 /// carried-over events first, and recognises a termination.
 /// </summary>
@@ -50,13 +49,10 @@ internal static class StepPlanner
         }
 
         var known = KnownTasks.From(result.Past);
-        // Carried-over events first, then stored messages in the order they were stored, then results posted in
-        // memory (id below zero) in the order they arrived (the order of the list: the sort is stable).
         var ordered = messages
             .Where(m => m.Kind != MessageKind.ExecutionStarted)
             .OrderBy(m => m.CarriedOver ? 0 : 1)
-            .ThenBy(m => m.Id < 0 ? 1 : 0)
-            .ThenBy(m => Math.Max(m.Id, 0));
+            .ThenBy(m => m.Id);
         result.Consumed.AddRange(messages.Where(m => m.Kind == MessageKind.ExecutionStarted).Select(m => m.Id));
         foreach (var m in ordered)
         {
