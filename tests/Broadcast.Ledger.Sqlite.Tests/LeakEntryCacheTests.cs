@@ -1,6 +1,7 @@
 using Broadcast.Ilvb;
 using Broadcast.Ilvb.Simulator;
 using Broadcast.Sessions;
+using Broadcast.Sessions.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -16,6 +16,7 @@ internal sealed class StoreWriter : IDisposable
     private readonly CommitFlusher? _flusher;
     private readonly Queue<WriteCommand> _queue = new();
     private readonly Thread _thread;
+    private long _sealed;
     private bool _stopping;
 
     /// <param name="session">The writer's connection.</param>
@@ -31,8 +32,6 @@ internal sealed class StoreWriter : IDisposable
         _thread = new Thread(Loop) { IsBackground = true, Name = "durable-writer" };
         _thread.Start();
     }
-
-    private long _sealed;
 
     /// <summary>Transactions committed so far.</summary>
     public long Commits { get; private set; }
