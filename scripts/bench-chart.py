@@ -29,8 +29,14 @@ def main(folder: Path) -> None:
 
     latency.plot(concurrency, [l["joinToPushP50Ms"] for l in levels], "o-", label="p50")
     latency.plot(concurrency, [l["joinToPushP99Ms"] for l in levels], "s-", label="p99")
+    paced = results.get("paced")
+    if paced:
+        label = f"paced, {paced['ratePerSecond']:.0f} arriving/s"
+        latency.plot([paced["concurrency"]], [paced["joinToPushP50Ms"]], "D", color="tab:green", label=f"{label}: p50")
+        latency.plot([paced["concurrency"]], [paced["joinToPushP99Ms"]], "^", color="tab:red", label=f"{label}: p99")
     latency.axhline(100, color="grey", linestyle=":", label="target p99: 100 ms")
     latency.set(xscale="log", xlabel="concurrent sessions", ylabel="ms", title="Join signal -> push request at the vendor")
+    latency.set_yscale("log")
     latency.legend()
     latency.grid(True, which="both", alpha=0.3)
 

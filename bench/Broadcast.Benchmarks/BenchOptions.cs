@@ -2,13 +2,19 @@ using System.Globalization;
 
 namespace Broadcast.Benchmarks;
 
-/// <summary>The command line: <c>[--quick] [--levels 10,100,1000] [--waiting 10000] [--out DIR] [--trace] [--set Section:Key=value]...</c>.</summary>
+/// <summary>The command line: <c>[--quick] [--levels 10,100,1000] [--paced 1000@200|none] [--waiting 10000] [--out DIR] [--trace] [--set Section:Key=value]...</c>.</summary>
 internal sealed record BenchOptions
 {
     public bool Quick { get; init; }
 
     /// <summary>The concurrency levels measured (sessions in flight at once).</summary>
     public IReadOnlyList<int> Levels { get; init; } = [10, 100, 1000];
+
+    /// <summary>The paced run's load: sessions in flight and arrivals per second (the throughput target at 1,000); null skips it.</summary>
+    public (int Concurrency, double Rate)? Paced { get; init; } = (1000, 200);
+
+    /// <summary>Sessions measured in the paced run, after the first <c>concurrency</c> that ramp the load up.</summary>
+    public int PacedSessions(int concurrency) => Quick ? Math.Max(100, concurrency) : Math.Max(2_000, 2 * concurrency);
 
     /// <summary>How many sessions wait for their join signal in the memory run.</summary>
     public int Waiting { get; init; } = 10_000;
@@ -21,7 +27,7 @@ internal sealed record BenchOptions
     /// <summary>Print the timeline of one measured session per level, to see where its time goes.</summary>
     public bool Trace { get; init; }
 
-    public const string Usage = "usage: bench [--quick] [--levels 10,100,1000] [--waiting 10000] [--out DIR] [--trace] [--set Section:Key=value]...";
+    public const string Usage = "usage: bench [--quick] [--levels 10,100,1000] [--paced 1000@200|none] [--waiting 10000] [--out DIR] [--trace] [--set Section:Key=value]...";
 
     /// <summary>Sessions measured at one level: enough for a steady state, a few times the concurrency.</summary>
     public int SessionsAt(int concurrency) => Quick ? Math.Max(100, 2 * concurrency) : Math.Max(500, 5 * concurrency);
@@ -38,7 +44,7 @@ internal sealed record BenchOptions
         var quick = args.Contains("--quick");
         if (quick)
         {
-            options = options with { Quick = true, Levels = [10, 50], Waiting = 1_000 };
+            options = options with { Quick = true, Levels = [10, 50], Paced = (50, 50), Waiting = 1_000 };
         }
 
         for (var i = 0; i < args.Count; i++)
@@ -57,6 +63,9 @@ internal sealed record BenchOptions
                 case "--levels" when i + 1 < args.Count:
                     options = options with { Levels = [.. args[++i].Split(',').Select(level => Int("--levels", level, 1, 100_000))] };
                     break;
+                case "--paced" when i + 1 < args.Count:
+                    options = options with { Paced = ParsePaced(args[++i]) };
+                    break;
                 case "--waiting" when i + 1 < args.Count:
                     options = options with { Waiting = Int("--waiting", args[++i], 1, 1_000_000) };
                     break;
@@ -70,6 +79,13 @@ internal sealed record BenchOptions
 
         return options;
     }
+
+    private static (int, double)? ParsePaced(string value) => value switch
+    {
+        "none" => null,
+        _ when value.Split('@') is [var concurrency, var rate] => (Int("--paced", concurrency, 1, 100_000), Int("--paced", rate, 1, 100_000)),
+        _ => throw new ArgumentException($"--paced takes CONCURRENCY@RATE (e.g. 1000@200) or none, not '{value}'."),
+    };
 
     private static int Int(string name, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max

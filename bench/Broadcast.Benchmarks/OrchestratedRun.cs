@@ -23,22 +23,29 @@ internal static class OrchestratedRun
         var clock = Stopwatch.StartNew();
         // Polling for "live" backs off further with more sessions in flight, so the driver's own polling stays a small load.
         var pollCapMs = Math.Clamp(concurrency / 20, 2, 50);
-        await Workers.RunAsync(count, concurrency, async i => (signalled[i], phases[i]) = await RunSessionAsync(host, run, offset + i, pollCapMs));
+        await Workers.RunAsync(count, concurrency, async i => (signalled[i], phases[i]) = await RunSessionAsync(host, run, offset + i, pollCapMs, liveUntil: 0));
         clock.Stop();
         var cost = meter.Stop(count);
 
+        var latencies = JoinToPushMs(host, offset, signalled);
+        return new RunFigures(count, concurrency, clock.Elapsed, latencies) { Phases = phases, Cost = cost };
+    }
+
+    /// <summary>Per session, from its join signal to the first start-push request the simulator received for its room and anchor.</summary>
+    public static List<double> JoinToPushMs(InProcessHost host, int offset, IReadOnlyList<DateTimeOffset> signalled)
+    {
         var firstStart = host.Simulator.State.Calls
             .Where(call => call is { Operation: SimOperation.StartPush, RoomId: not null, UserId: not null })
             .GroupBy(call => (call.RoomId!.Value, call.UserId!))
             .ToDictionary(group => group.Key, group => group.Min(call => call.Time));
-        var latencies = Enumerable.Range(0, count)
+        return Enumerable.Range(0, signalled.Count)
             .Select(i => (firstStart[(Sessions.RoomOf(offset + i), Sessions.UserOf(offset + i))] - signalled[i]).TotalMilliseconds)
             .ToList();
-        return new RunFigures(count, concurrency, clock.Elapsed, latencies) { Phases = phases, Cost = cost };
     }
 
+    /// <param name="liveUntil">A <see cref="Stopwatch"/> timestamp the session stays live until before it is cancelled; 0 cancels it once live.</param>
     /// <returns>When the join signal was sent, and how long each part of the session took.</returns>
-    private static async Task<(DateTimeOffset, SessionPhases)> RunSessionAsync(InProcessHost host, string run, int index, int pollCapMs)
+    public static async Task<(DateTimeOffset, SessionPhases)> RunSessionAsync(InProcessHost host, string run, int index, int pollCapMs, long liveUntil)
     {
         var request = Sessions.Full(run, index);
         var started = Stopwatch.GetTimestamp();
@@ -59,6 +66,12 @@ internal static class OrchestratedRun
         var joinedAt = Stopwatch.GetTimestamp();
         await UntilRecordingAsync(host.Simulator.State, request.RoomId, request.UserId, id, pollCapMs);
         var liveAt = Stopwatch.GetTimestamp();
+        if (liveUntil > liveAt)
+        {
+            await Task.Delay(Stopwatch.GetElapsedTime(liveAt, liveUntil));
+        }
+
+        var cancelAt = Stopwatch.GetTimestamp();
         using (var cancelled = await host.Http.PostAsJsonAsync(path + "/cancel", new { reason = "benchmark" }, DurableJson.Options))
         {
             await ExpectAsync(cancelled, HttpStatusCode.Accepted, "cancel");
@@ -75,7 +88,7 @@ internal static class OrchestratedRun
         return (signalled, new SessionPhases(
             Stopwatch.GetElapsedTime(started, joinedAt).TotalMilliseconds,
             Stopwatch.GetElapsedTime(joinedAt, liveAt).TotalMilliseconds,
-            Stopwatch.GetElapsedTime(liveAt, doneAt).TotalMilliseconds));
+            Stopwatch.GetElapsedTime(cancelAt, doneAt).TotalMilliseconds));
     }
 
     /// <summary>Both the push and the recording run at the vendor: the session is live. Polled in-process, backing off to <paramref name="capMs"/>.</summary>

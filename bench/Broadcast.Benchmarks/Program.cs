@@ -41,6 +41,23 @@ foreach (var concurrency in options.Levels)
     Console.WriteLine($"  cost: orchestrated {orchestrated.Cost}; plain {baseline.Cost}");
 }
 
+PacedFigures? paced = null;
+if (options.Paced is var (pacedConcurrency, rate))
+{
+    var measured = options.PacedSessions(pacedConcurrency);
+    Console.WriteLine($"Paced: {pacedConcurrency} sessions in flight, {rate:0} arriving per second, each live until {pacedConcurrency / rate:0.#} s after it arrived; " +
+                      $"{pacedConcurrency} to ramp up, then {measured} measured");
+    await using var host = await InProcessHost.StartAsync(options.Settings);
+    paced = await PacedRun.RunAsync(host, 0, pacedConcurrency, rate, measured);
+    if (host.Simulator.State.ActivePushes.Count + host.Simulator.State.ActiveRecordings.Count > 0)
+    {
+        throw new InvalidOperationException("A push or recording was left running at the simulator.");
+    }
+
+    Console.WriteLine($"  {paced.ArrivalsPerSecond:0.0} arrivals/s kept, {paced.MinInFlight} to {paced.MedianInFlight} (median) in flight at each arrival, " +
+                      $"median session {paced.MedianLifetimeMs / 1000:0.00} s; join->push p50 {paced.JoinToPushP50Ms:0.0} ms, p99 {paced.JoinToPushP99Ms:0.0} ms, max {paced.JoinToPushMaxMs:0.0} ms");
+}
+
 Console.WriteLine($"Memory: {options.Waiting:N0} sessions waiting for their join signal in a host process of its own");
 var memory = await MemoryRun.RunAsync(options.Waiting, options.Settings);
 
@@ -50,8 +67,9 @@ var results = new BenchResults(
     BenchResults.DescribeMachine(),
     BenchResults.HostingNote,
     levels,
+    paced,
     memory,
-    BenchResults.Check(levels, memory, options.Quick));
+    BenchResults.Check(levels, paced, memory, options.Quick));
 Report.Print(results);
 var folder = options.OutputDirectory ?? Path.Combine(Environment.CurrentDirectory, "benchmark-results", options.Quick ? "quick" : "full");
 await results.WriteAsync(folder);

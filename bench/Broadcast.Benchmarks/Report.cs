@@ -19,6 +19,14 @@ internal static class Report
                 $"  {l.Concurrency,11}  {l.Sessions,8}  {l.OrchestratedPerSecond,14:0.0}  {l.PlainPerSecond,7:0.0}  {l.Ratio,5:0.00}  {l.JoinToPushP50Ms,11:0.0} ms  {l.JoinToPushP99Ms,5:0.0} ms  {l.JoinToPushMaxMs:0.0} ms"));
         }
 
+        if (results.Paced is { } p)
+        {
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  paced: {p.Concurrency} in flight, {p.RatePerSecond:0} arriving/s ({p.ArrivalsPerSecond:0.0} kept; {p.MinInFlight} to {p.MedianInFlight} in flight at each arrival), " +
+                $"{p.Sessions} measured: join->push p50 {p.JoinToPushP50Ms:0.0} ms, p99 {p.JoinToPushP99Ms:0.0} ms, max {p.JoinToPushMaxMs:0.0} ms"));
+        }
+
         var m = results.Memory;
         Console.WriteLine();
         Console.WriteLine($"  host RSS: idle {m.IdleResidentBytes / 1e6:0} MB; with {m.Waiting:N0} sessions waiting for their join signal " +
