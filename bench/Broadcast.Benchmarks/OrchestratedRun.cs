@@ -21,9 +21,7 @@ internal static class OrchestratedRun
         var phases = new SessionPhases[count];
         var meter = RunCost.Start();
         var clock = Stopwatch.StartNew();
-        // Polling for "live" backs off further with more sessions in flight, so the driver's own polling stays a small load.
-        var pollCapMs = Math.Clamp(concurrency / 20, 2, 50);
-        await Workers.RunAsync(count, concurrency, async i => (signalled[i], phases[i]) = await RunSessionAsync(host, run, offset + i, pollCapMs, liveUntil: 0));
+        await Workers.RunAsync(count, concurrency, async i => (signalled[i], phases[i]) = await RunSessionAsync(host, run, offset + i, liveUntil: 0));
         clock.Stop();
         var cost = meter.Stop(count);
 
@@ -45,7 +43,7 @@ internal static class OrchestratedRun
 
     /// <param name="liveUntil">A <see cref="Stopwatch"/> timestamp the session stays live until before it is cancelled; 0 cancels it once live.</param>
     /// <returns>When the join signal was sent, and how long each part of the session took.</returns>
-    public static async Task<(DateTimeOffset, SessionPhases)> RunSessionAsync(InProcessHost host, string run, int index, int pollCapMs, long liveUntil)
+    public static async Task<(DateTimeOffset, SessionPhases)> RunSessionAsync(InProcessHost host, string run, int index, long liveUntil)
     {
         var request = Sessions.Full(run, index);
         var started = Stopwatch.GetTimestamp();
@@ -64,7 +62,7 @@ internal static class OrchestratedRun
         }
 
         var joinedAt = Stopwatch.GetTimestamp();
-        await UntilRecordingAsync(host.Simulator.State, request.RoomId, request.UserId, id, pollCapMs);
+        await UntilRecordingAsync(host.Simulator.State, request.RoomId, request.UserId, id);
         var liveAt = Stopwatch.GetTimestamp();
         if (liveUntil > liveAt)
         {
@@ -91,20 +89,19 @@ internal static class OrchestratedRun
             Stopwatch.GetElapsedTime(cancelAt, doneAt).TotalMilliseconds));
     }
 
-    /// <summary>Both the push and the recording run at the vendor: the session is live. Polled in-process, backing off to <paramref name="capMs"/>.</summary>
-    private static async Task UntilRecordingAsync(SimulatorState state, uint roomId, string userId, string id, int capMs)
+    /// <summary>
+    /// Both the push and the recording run at the vendor: the session is live. The simulator says when, so the driver
+    /// spends no CPU polling (it shares the machine with the host it measures).
+    /// </summary>
+    private static async Task UntilRecordingAsync(SimulatorState state, uint roomId, string userId, string id)
     {
-        var until = Stopwatch.GetTimestamp() + (long)(Deadline.TotalSeconds * Stopwatch.Frequency);
-        var wait = 1;
-        while (!state.IsRecording(roomId, userId))
+        try
         {
-            if (Stopwatch.GetTimestamp() > until)
-            {
-                throw new InvalidOperationException($"Session {id} did not go live within {Deadline.TotalMinutes} min.");
-            }
-
-            await Task.Delay(wait);
-            wait = Math.Min(wait * 2, capMs);
+            await state.WhenRecordingAsync(roomId, userId).WaitAsync(Deadline);
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Session {id} did not go live within {Deadline.TotalMinutes} min.");
         }
     }
 

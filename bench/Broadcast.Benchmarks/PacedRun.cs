@@ -20,7 +20,6 @@ internal static class PacedRun
         var inFlight = 0;
         var interval = Stopwatch.Frequency / rate;
         var liveFor = (long)(concurrency * interval);
-        var pollCapMs = Math.Clamp(concurrency / 20, 2, 50);
         var sessions = new List<Task>(count);
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
@@ -37,7 +36,7 @@ internal static class PacedRun
             sessions.Add(Task.Run(async () =>
             {
                 var begun = Stopwatch.GetTimestamp();
-                (signalled[index], _) = await OrchestratedRun.RunSessionAsync(host, "paced", offset + index, pollCapMs, liveUntil: arrival + liveFor);
+                (signalled[index], _) = await OrchestratedRun.RunSessionAsync(host, "paced", offset + index, liveUntil: arrival + liveFor);
                 lifetimesMs[index] = Stopwatch.GetElapsedTime(begun).TotalMilliseconds;
                 Interlocked.Decrement(ref inFlight);
             }));

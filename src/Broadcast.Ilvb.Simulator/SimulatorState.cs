@@ -25,6 +25,7 @@ public sealed class SimulatorState
     private readonly Dictionary<(uint Room, string User), LiveRecording> recordings = [];
     private readonly Dictionary<(uint Room, string User), int> startedPushes = [];
     private readonly Dictionary<(uint Room, string User), int> startedRecordings = [];
+    private readonly Dictionary<(uint Room, string User), TaskCompletionSource> recordingWaiters = [];
     private readonly Queue<CallRecord> calls = new();
     private ulong nextChannelId = FirstChannelId;
     private uint nextTapeTaskId = FirstTapeTaskId;
@@ -129,6 +130,30 @@ public sealed class SimulatorState
         }
     }
 
+    /// <summary>
+    /// Completes once a recording of <paramref name="userId"/> in room <paramref name="roomId"/> runs, at once if one
+    /// does: a test or load driver waits for "live" without polling. A reset does not end the wait.
+    /// </summary>
+    public Task WhenRecordingAsync(uint roomId, string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        lock (gate)
+        {
+            var key = (roomId, userId);
+            if (recordings.ContainsKey(key))
+            {
+                return Task.CompletedTask;
+            }
+
+            if (!recordingWaiters.TryGetValue(key, out var waiter))
+            {
+                recordingWaiters[key] = waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            return waiter.Task.WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>How many pushes the simulator started for the user in the room (exact, independent of the call log's capacity).</summary>
     public int StartedPushCount(uint roomId, string userId)
     {
@@ -229,6 +254,11 @@ public sealed class SimulatorState
 
             recordings[key] = new LiveRecording(roomId, userId, fileName, now);
             startedRecordings[key] = startedRecordings.GetValueOrDefault(key) + 1;
+            if (recordingWaiters.Remove(key, out var waiter))
+            {
+                waiter.TrySetResult();
+            }
+
             return ResultCodes.Success;
         }
     }

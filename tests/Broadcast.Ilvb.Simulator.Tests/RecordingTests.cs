@@ -97,6 +97,36 @@ public sealed class RecordingTests : SimulatorTest
     }
 
     [Fact]
+    public async Task WhenRecording_CompletesWhenTheRecordingStarts()
+    {
+        State.JoinUser(3, "alice");
+        var waiting = State.WhenRecordingAsync(3, "alice");
+        var other = State.WhenRecordingAsync(3, "bob");
+
+        Assert.False(waiting.IsCompleted);
+        await Client.StartRecordingAsync(3, "alice");
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(other.IsCompleted);
+        Assert.True(State.WhenRecordingAsync(3, "alice").IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task WhenRecording_Cancelled_EndsTheWaitOnly()
+    {
+        State.JoinUser(3, "alice");
+        using var cancel = new CancellationTokenSource();
+        var abandoned = State.WhenRecordingAsync(3, "alice", cancel.Token);
+        var kept = State.WhenRecordingAsync(3, "alice");
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        await Client.StartRecordingAsync(3, "alice");
+
+        await kept.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task LeaveRoom_WhileRecording_RecordingRunsUntilStopped()
     {
         State.JoinUser(3, "alice");
