@@ -1,37 +1,151 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Broadcast.Durable.Storage;
 
-/// <summary>A statement prepared once per connection and run many times with new parameter values.</summary>
+/// <summary>
+/// A statement prepared once per connection and run many times with new parameter values, on SQLite's own API:
+/// the engine runs a few statements thousands of times a second, and going through <see cref="SqliteCommand"/>
+/// allocated a reader, a statement enumerator, a binder per parameter and a box per number at every run.
+/// Errors are thrown as <see cref="SqliteException"/>, as <see cref="SqliteCommand"/> throws them.
+/// </summary>
 internal sealed class PreparedCommand : IDisposable
 {
-    private readonly SqliteCommand _command;
-    private readonly SqliteParameter[] _parameters;
+    // As SqliteCommand's default CommandTimeout: how long a statement retries while the database is busy.
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+    private readonly int[] _indexes;
+    private readonly StatementReader _reader;
+    private bool _rowSeen;
 
     public PreparedCommand(SqliteConnection connection, string sql, params string[] parameterNames)
     {
-        _command = connection.CreateCommand();
-        _command.CommandText = sql;
-        _parameters = new SqliteParameter[parameterNames.Length];
+        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        _indexes = new int[parameterNames.Length];
         for (var i = 0; i < parameterNames.Length; i++)
         {
-            _parameters[i] = _command.Parameters.Add(new SqliteParameter(parameterNames[i], DBNull.Value));
+            _indexes[i] = raw.sqlite3_bind_parameter_index(_statement, parameterNames[i]);
+            if (_indexes[i] == 0)
+            {
+                throw new ArgumentException($"The statement has no parameter {parameterNames[i]}.", nameof(parameterNames));
+            }
         }
 
-        _command.Prepare();
+        _reader = new StatementReader(this);
     }
 
-    public PreparedCommand Bind(int index, object? value)
+    public PreparedCommand Bind(int index, string? value)
     {
-        _parameters[index].Value = value ?? DBNull.Value;
+        Check(value is null ? raw.sqlite3_bind_null(_statement, _indexes[index]) : raw.sqlite3_bind_text16(_statement, _indexes[index], value));
         return this;
     }
 
-    public int Run() => _command.ExecuteNonQuery();
+    public PreparedCommand Bind(int index, long? value)
+    {
+        Check(value is { } number ? raw.sqlite3_bind_int64(_statement, _indexes[index], number) : raw.sqlite3_bind_null(_statement, _indexes[index]));
+        return this;
+    }
 
-    public object? Scalar() => _command.ExecuteScalar();
+    public PreparedCommand Bind(int index, byte[] value)
+    {
+        Check(raw.sqlite3_bind_blob(_statement, _indexes[index], value));
+        return this;
+    }
 
-    public SqliteDataReader Read() => _command.ExecuteReader();
+    /// <summary>Runs the statement to its end; the number of rows it changed.</summary>
+    public int Run()
+    {
+        try
+        {
+            while (Step())
+            {
+            }
 
-    public void Dispose() => _command.Dispose();
+            return raw.sqlite3_changes(_db);
+        }
+        finally
+        {
+            Reset();
+        }
+    }
+
+    /// <summary>The first column of the first row as an integer; null when there is no row or the value is NULL.</summary>
+    public long? ScalarInt64()
+    {
+        using var reader = Read();
+        return reader.Read() && !reader.IsDBNull(0) ? reader.GetInt64(0) : null;
+    }
+
+    /// <summary>The statement's rows; dispose the reader before the next run (one reader per command, reused).</summary>
+    public StatementReader Read() => _reader;
+
+    public void Dispose() => _statement.Dispose();
+
+    /// <summary>
+    /// Advances the statement: true at a row, false at the end. While the database is busy it starts the statement
+    /// again, but only before its first row: a statement that failed busy changed nothing, a reader part-way did not.
+    /// </summary>
+    private bool Step()
+    {
+        DateTime? deadline = null;
+        while (true)
+        {
+            var rc = raw.sqlite3_step(_statement);
+            if (rc == raw.SQLITE_ROW)
+            {
+                _rowSeen = true;
+                return true;
+            }
+
+            if (rc == raw.SQLITE_DONE)
+            {
+                return false;
+            }
+
+            deadline ??= DateTime.UtcNow + BusyTimeout;
+            if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && !_rowSeen && DateTime.UtcNow < deadline)
+            {
+                raw.sqlite3_reset(_statement);
+                Thread.Sleep(1);
+                continue;
+            }
+
+            Check(rc);
+        }
+    }
+
+    private void Reset()
+    {
+        _rowSeen = false;
+        raw.sqlite3_reset(_statement);
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
+        }
+    }
+
+    /// <summary>The rows of one run of a <see cref="PreparedCommand"/>; disposing it resets the statement for the next run.</summary>
+    internal sealed class StatementReader(PreparedCommand command) : IDisposable
+    {
+        public bool Read() => command.Step();
+
+        public bool IsDBNull(int column) => raw.sqlite3_column_type(command._statement, column) == raw.SQLITE_NULL;
+
+        public int GetInt32(int column) => raw.sqlite3_column_int(command._statement, column);
+
+        public long GetInt64(int column) => raw.sqlite3_column_int64(command._statement, column);
+
+        public string GetString(int column) =>
+            raw.sqlite3_column_text(command._statement, column).utf8_to_string()
+            ?? throw new InvalidCastException($"Column {column} is NULL.");
+
+        public void Dispose() => command.Reset();
+    }
 }

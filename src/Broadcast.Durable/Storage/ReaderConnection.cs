@@ -90,16 +90,14 @@ internal sealed class ReaderConnection : IDisposable
 
     public long? LoadNextDue(long after)
     {
-        var value = _nextDue.Bind(0, after).Scalar();
-        return value is long ticks ? ticks : null;
+        return _nextDue.Bind(0, after).ScalarInt64();
     }
 
     public List<ActivityWorkItem> LoadPendingActivities()
     {
         var items = new List<ActivityWorkItem>();
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id, instance_id, execution_id, task_id, name, input FROM activities ORDER BY id;";
-        using var reader = command.ExecuteReader();
+        using var command = new PreparedCommand(_connection, "SELECT id, instance_id, execution_id, task_id, name, input FROM activities ORDER BY id;");
+        using var reader = command.Read();
         while (reader.Read())
         {
             items.Add(new ActivityWorkItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), NullableString(reader, 5)));
@@ -110,12 +108,12 @@ internal sealed class ReaderConnection : IDisposable
 
     public OrchestrationQueryResult Query(OrchestrationQuery query)
     {
-        using var command = _connection.CreateCommand();
         var where = new List<string>();
+        var parameters = new List<(string Name, object Value)>();
         if (query.ContinuationToken is { } after)
         {
             where.Add("instance_id > $after");
-            command.Parameters.AddWithValue("$after", after);
+            parameters.Add(("$after", after));
         }
 
         if (query.InstanceIdPrefix is { Length: > 0 } prefix)
@@ -125,20 +123,20 @@ internal sealed class ReaderConnection : IDisposable
             var upper = System.Text.Encoding.UTF8.GetBytes(prefix);
             upper[^1]++;
             where.Add("instance_id >= $prefix AND instance_id < CAST($upper AS TEXT)");
-            command.Parameters.AddWithValue("$prefix", prefix);
-            command.Parameters.AddWithValue("$upper", upper);
+            parameters.Add(("$prefix", prefix));
+            parameters.Add(("$upper", upper));
         }
 
         if (query.CreatedFrom is { } from)
         {
             where.Add("created_at >= $from");
-            command.Parameters.AddWithValue("$from", from.UtcTicks);
+            parameters.Add(("$from", from.UtcTicks));
         }
 
         if (query.CreatedTo is { } to)
         {
             where.Add("created_at < $to");
-            command.Parameters.AddWithValue("$to", to.UtcTicks);
+            parameters.Add(("$to", to.UtcTicks));
         }
 
         if (query.Statuses is { Count: > 0 } statuses)
@@ -147,11 +145,23 @@ internal sealed class ReaderConnection : IDisposable
         }
 
         var filter = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
-        command.CommandText = $"SELECT {MetadataColumns} FROM instances {filter} ORDER BY instance_id LIMIT $limit;";
-        command.Parameters.AddWithValue("$limit", query.PageSize + 1);
+        parameters.Add(("$limit", (long)query.PageSize + 1));
+        using var command = new PreparedCommand(
+            _connection, $"SELECT {MetadataColumns} FROM instances {filter} ORDER BY instance_id LIMIT $limit;", [.. parameters.Select(p => p.Name)]);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            _ = parameters[i].Value switch
+            {
+                string text => command.Bind(i, text),
+                long number => command.Bind(i, number),
+                byte[] bytes => command.Bind(i, bytes),
+                var other => throw new InvalidOperationException($"No binding for a {other.GetType().Name}."),
+            };
+        }
+
         var page = new List<OrchestrationMetadata>(Math.Min(query.PageSize, 1024));
         var more = false;
-        using (var reader = command.ExecuteReader())
+        using (var reader = command.Read())
         {
             while (reader.Read())
             {
@@ -171,10 +181,8 @@ internal sealed class ReaderConnection : IDisposable
     public List<string> LoadIds(string sql, long now)
     {
         var ids = new List<string>();
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$now", now);
-        using var reader = command.ExecuteReader();
+        using var command = new PreparedCommand(_connection, sql, "$now");
+        using var reader = command.Bind(0, now).Read();
         while (reader.Read())
         {
             ids.Add(reader.GetString(0));
@@ -194,7 +202,7 @@ internal sealed class ReaderConnection : IDisposable
         _connection.Dispose();
     }
 
-    private static OrchestrationMetadata ReadMetadata(SqliteDataReader reader, bool withInputsAndOutputs) => new()
+    private static OrchestrationMetadata ReadMetadata(PreparedCommand.StatementReader reader, bool withInputsAndOutputs) => new()
     {
         InstanceId = reader.GetString(0),
         Name = reader.GetString(1),
@@ -209,5 +217,5 @@ internal sealed class ReaderConnection : IDisposable
         SerializedOutput = withInputsAndOutputs ? NullableString(reader, 8) : null,
     };
 
-    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? NullableString(PreparedCommand.StatementReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -89,7 +89,7 @@ internal sealed class WriteSession : IDisposable
     public void DeleteHistory(string instanceId) => _deleteHistory.Bind(0, instanceId).Run();
 
     public long InsertActivity(string instanceId, string executionId, int taskId, string name, string? input) =>
-        (long)_insertActivity.Bind(0, instanceId).Bind(1, executionId).Bind(2, taskId).Bind(3, name).Bind(4, input).Scalar()!;
+        _insertActivity.Bind(0, instanceId).Bind(1, executionId).Bind(2, taskId).Bind(3, name).Bind(4, input).ScalarInt64()!.Value;
 
     /// <summary>True when the activity was still pending (its result has not been applied).</summary>
     public bool DeleteActivity(long id) => _deleteActivity.Bind(0, id).Run() == 1;
