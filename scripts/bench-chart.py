@@ -27,8 +27,8 @@ def main(folder: Path) -> None:
     rate.legend()
     rate.grid(True, which="both", alpha=0.3)
 
-    latency.plot(concurrency, [l["joinToPushP50Ms"] for l in levels], "o-", label="p50")
-    latency.plot(concurrency, [l["joinToPushP99Ms"] for l in levels], "s-", label="p99")
+    latency.plot(concurrency, [l["joinToPushP50Ms"] for l in levels], "o-", label="closed loop: p50")
+    latency.plot(concurrency, [l["joinToPushP99Ms"] for l in levels], "s-", label="closed loop: p99")
     paced = results.get("paced")
     if paced:
         label = f"paced, {paced['ratePerSecond']:.0f} arriving/s"
