@@ -23,6 +23,7 @@ public sealed class PreparedCommandTests : IDisposable
 
         Assert.Equal(1, insert.Bind(0, 1).Bind(1, hostile).Bind(2, long.MinValue).Run());
         Assert.Equal(1, insert.Bind(0, 2).Bind(1, (string?)null).Bind(2, (long?)null).Run());
+        Assert.Equal(1, insert.Bind(0, 3).Bind(1, "").Bind(2, 0).Run());
 
         using (var row = select.Bind(0, 1).Read())
         {
@@ -38,6 +39,13 @@ public sealed class PreparedCommandTests : IDisposable
             Assert.True(row.IsDBNull(0));
             Assert.True(row.IsDBNull(1));
             Assert.Throws<InvalidCastException>(() => row.GetString(0));
+        }
+
+        using (var row = select.Bind(0, 3).Read())
+        {
+            Assert.True(row.Read());
+            Assert.False(row.IsDBNull(0));
+            Assert.Equal("", row.GetString(0));
         }
     }
 

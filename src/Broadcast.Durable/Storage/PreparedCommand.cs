@@ -30,6 +30,7 @@ internal sealed class PreparedCommand : IDisposable
             _indexes[i] = raw.sqlite3_bind_parameter_index(_statement, parameterNames[i]);
             if (_indexes[i] == 0)
             {
+                _statement.Dispose();
                 throw new ArgumentException($"The statement has no parameter {parameterNames[i]}.", nameof(parameterNames));
             }
         }
