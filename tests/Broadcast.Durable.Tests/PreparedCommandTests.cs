@@ -50,6 +50,43 @@ public sealed class PreparedCommandTests : IDisposable
     }
 
     [Fact]
+    public void LongValues_OfOneRun_DoNotShareABuffer()
+    {
+        using var concat = new PreparedCommand(connection, "SELECT $a || '|' || $b;", "$a", "$b");
+        var a = new string('a', 5_000) + "ä";
+        var b = new string('b', 5_000) + "ö";
+
+        using var row = concat.Bind(0, a).Bind(1, b).Read();
+
+        Assert.True(row.Read());
+        Assert.Equal(a + "|" + b, row.GetString(0));
+    }
+
+    [Fact]
+    public void TextWithNul_IsStoredAndReadWhole()
+    {
+        using var select = new PreparedCommand(connection, "SELECT $t, length(CAST($t AS BLOB));", "$t");
+        var text = new string('a', 600) + "\0tail";
+
+        using var row = select.Bind(0, text).Read();
+
+        Assert.True(row.Read());
+        Assert.Equal(text, row.GetString(0));
+        Assert.Equal(605, row.GetInt64(1));
+    }
+
+    [Fact]
+    public void Reader_PastTheEnd_StaysAtTheEnd()
+    {
+        using var select = new PreparedCommand(connection, "SELECT 1;");
+        using var row = select.Read();
+
+        Assert.True(row.Read());
+        Assert.False(row.Read());
+        Assert.False(row.Read());
+    }
+
+    [Fact]
     public void Run_CountsChangedRows_AndScalarReadsTheFirstValue()
     {
         using var insert = new PreparedCommand(connection, "INSERT INTO t (number) VALUES ($n) RETURNING id;", "$n");

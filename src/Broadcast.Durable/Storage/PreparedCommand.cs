@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -19,6 +21,7 @@ internal sealed class PreparedCommand : IDisposable
     private readonly int[] _indexes;
     private readonly StatementReader _reader;
     private bool _rowSeen;
+    private bool _done;
 
     public PreparedCommand(SqliteConnection connection, string sql, params string[] parameterNames)
     {
@@ -40,7 +43,26 @@ internal sealed class PreparedCommand : IDisposable
 
     public PreparedCommand Bind(int index, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(_statement, _indexes[index]) : raw.sqlite3_bind_text16(_statement, _indexes[index], value));
+        if (value is null || value.Length == 0)
+        {
+            // An empty span would bind NULL; the string overload binds "" as "".
+            Check(value is null ? raw.sqlite3_bind_null(_statement, _indexes[index]) : raw.sqlite3_bind_text(_statement, _indexes[index], value));
+            return this;
+        }
+
+        // UTF-8 from .NET's encoder, as SqliteCommand bound it: SQLite's own conversion treats a lone surrogate
+        // differently, and an id read back would then not find its row. SQLite copies the bytes (SQLITE_TRANSIENT).
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(value, buffer);
+            Check(raw.sqlite3_bind_text(_statement, _indexes[index], buffer.AsSpan(0, length)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         return this;
     }
 
@@ -91,6 +113,12 @@ internal sealed class PreparedCommand : IDisposable
     /// </summary>
     private bool Step()
     {
+        // Stepping past the end would start the statement over.
+        if (_done)
+        {
+            return false;
+        }
+
         DateTime? deadline = null;
         while (true)
         {
@@ -103,6 +131,7 @@ internal sealed class PreparedCommand : IDisposable
 
             if (rc == raw.SQLITE_DONE)
             {
+                _done = true;
                 return false;
             }
 
@@ -121,6 +150,7 @@ internal sealed class PreparedCommand : IDisposable
     private void Reset()
     {
         _rowSeen = false;
+        _done = false;
         raw.sqlite3_reset(_statement);
     }
 
@@ -143,9 +173,10 @@ internal sealed class PreparedCommand : IDisposable
 
         public long GetInt64(int column) => raw.sqlite3_column_int64(command._statement, column);
 
-        public string GetString(int column) =>
-            raw.sqlite3_column_text(command._statement, column).utf8_to_string()
-            ?? throw new InvalidCastException($"Column {column} is NULL.");
+        /// <summary>The column's text, all of it: a NUL inside it does not end it (it did not end it when bound either).</summary>
+        public string GetString(int column) => IsDBNull(column)
+            ? throw new InvalidCastException($"Column {column} is NULL.")
+            : Encoding.UTF8.GetString(raw.sqlite3_column_blob(command._statement, column));
 
         public void Dispose() => command.Reset();
     }
