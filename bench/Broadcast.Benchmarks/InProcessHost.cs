@@ -43,6 +43,15 @@ internal sealed class InProcessHost : IAsyncDisposable
     /// <summary>The engine's client, to await completions without polling the API.</summary>
     public IOrchestrationClient Orchestrations { get; }
 
+    /// <summary>Every run ends with nothing live at the vendor; a push or recording still running fails the benchmark.</summary>
+    public void ThrowIfAnythingLive()
+    {
+        if (Simulator.State.ActivePushes.Count + Simulator.State.ActiveRecordings.Count > 0)
+        {
+            throw new InvalidOperationException("A push or recording was left running at the simulator.");
+        }
+    }
+
     public static async Task<InProcessHost> StartAsync(IReadOnlyDictionary<string, string> overrides)
     {
         var folder = Directory.CreateTempSubdirectory("broadcast-bench-");

@@ -28,10 +28,7 @@ foreach (var concurrency in options.Levels)
     }
 
     var baseline = await plain.RunAsync(host, 3_000_000, sessions, concurrency);
-    if (host.Simulator.State.ActivePushes.Count + host.Simulator.State.ActiveRecordings.Count > 0)
-    {
-        throw new InvalidOperationException("A push or recording was left running at the simulator.");
-    }
+    host.ThrowIfAnythingLive();
 
     var level = LevelFigures.From(orchestrated, baseline);
     levels.Add(level);
@@ -49,10 +46,7 @@ if (options.Paced is var (pacedConcurrency, rate))
                       $"{pacedConcurrency} to ramp up, then {measured} measured");
     await using var host = await InProcessHost.StartAsync(options.Settings);
     paced = await PacedRun.RunAsync(host, 0, pacedConcurrency, rate, measured);
-    if (host.Simulator.State.ActivePushes.Count + host.Simulator.State.ActiveRecordings.Count > 0)
-    {
-        throw new InvalidOperationException("A push or recording was left running at the simulator.");
-    }
+    host.ThrowIfAnythingLive();
 
     Console.WriteLine($"  {paced.ArrivalsPerSecond:0.0} arrivals/s kept, {paced.MinInFlight} to {paced.MedianInFlight} (median) in flight at each arrival, " +
                       $"median session {paced.MedianLifetimeMs / 1000:0.00} s; join->push p50 {paced.JoinToPushP50Ms:0.0} ms, p99 {paced.JoinToPushP99Ms:0.0} ms, max {paced.JoinToPushMaxMs:0.0} ms");
