@@ -43,10 +43,16 @@ internal sealed class PreparedCommand : IDisposable
 
     public PreparedCommand Bind(int index, string? value)
     {
-        if (value is null || value.Length == 0)
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(_statement, _indexes[index]));
+            return this;
+        }
+
+        if (value.Length == 0)
         {
             // An empty span would bind NULL; the string overload binds "" as "".
-            Check(value is null ? raw.sqlite3_bind_null(_statement, _indexes[index]) : raw.sqlite3_bind_text(_statement, _indexes[index], value));
+            Check(raw.sqlite3_bind_text(_statement, _indexes[index], value));
             return this;
         }
 
