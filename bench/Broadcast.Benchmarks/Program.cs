@@ -21,7 +21,14 @@ foreach (var concurrency in options.Levels)
     await using var host = await InProcessHost.StartAsync(options.Settings);
     await using var plain = new PlainRun(host);
     await Warmup.RunAsync(host, plain, concurrency, warmup, options.MaxWarmupRounds);
-    var orchestrated = await OrchestratedRun.RunAsync(host, "run", 0, sessions, concurrency);
+    string queues;
+    RunFigures orchestrated;
+    using (var listener = EngineQueues.Start())
+    {
+        orchestrated = await OrchestratedRun.RunAsync(host, "run", 0, sessions, concurrency);
+        queues = listener.Summary();
+    }
+
     if (options.Trace)
     {
         await Trace.PrintAsync(host, "run", sessions / 2);
@@ -36,6 +43,7 @@ foreach (var concurrency in options.Levels)
                       $"join->push p50 {level.JoinToPushP50Ms:0.0} ms, p99 {level.JoinToPushP99Ms:0.0} ms; " +
                       $"median session: create+signal {level.PhaseMediansMs[0]:0} ms, signal->live {level.PhaseMediansMs[1]:0} ms, cancel->done {level.PhaseMediansMs[2]:0} ms");
     Console.WriteLine($"  cost: orchestrated {orchestrated.Cost}; plain {baseline.Cost}");
+    Console.WriteLine(queues);
 }
 
 PacedFigures? paced = null;

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Broadcast.Durable.Dispatch;
 using Broadcast.Durable.Registration;
 using Broadcast.Durable.Storage;
@@ -55,11 +56,13 @@ public static class DurableEngineServiceCollectionExtensions
         {
             registry = new TaskRegistry();
             services.AddSingleton(registry);
+            services.TryAddSingleton(sp => new EngineMetrics(sp.GetService<IMeterFactory>()));
             services.TryAddSingleton(sp => new DurableStore(
-                sp.GetRequiredService<IOptions<DurableEngineOptions>>(), sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp)));
+                sp.GetRequiredService<IOptions<DurableEngineOptions>>(), sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp),
+                sp.GetRequiredService<EngineMetrics>()));
             services.TryAddSingleton(sp => new EngineRuntime(
                 sp.GetRequiredService<DurableStore>(), registry, sp, sp.GetRequiredService<IOptions<DurableEngineOptions>>(),
-                sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp)));
+                sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp), sp.GetRequiredService<EngineMetrics>()));
             services.TryAddSingleton(sp => new DurableEngine(sp.GetRequiredService<EngineRuntime>()));
             services.TryAddSingleton(sp => new DurableOrchestrationClient(
                 sp.GetRequiredService<DurableStore>(), sp.GetRequiredService<EngineRuntime>(), registry,

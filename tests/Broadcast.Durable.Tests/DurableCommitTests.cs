@@ -115,6 +115,8 @@ public sealed class DurableCommitTests : IDisposable
     {
         public long FlushesWhenAnswered { get; private set; } = -1;
 
+        public override string MetricName => "probe";
+
         public override void Execute(WriteSession session) => Result = true;
 
         protected override void OnCommitted()

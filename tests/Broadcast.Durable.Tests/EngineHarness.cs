@@ -33,9 +33,11 @@ public sealed class EngineHarness : IAsyncDisposable
         Action<IDurableEngineBuilder> register,
         FakeTimeProvider? clock = null,
         Action<DurableEngineOptions>? configure = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        Action<IServiceCollection>? addServices = null)
     {
         var services = new ServiceCollection();
+        addServices?.Invoke(services);
         services.AddLogging(b =>
         {
             if (logs is not null)

@@ -11,6 +11,8 @@ namespace Broadcast.Durable.Commands;
 internal sealed class ActivityResultCommand(IWorkSignals signals, ActivityWorkItem item, string? result, TaskFailureDetails? failure)
     : WriteCommand<bool>
 {
+    public override string MetricName => "activity_result";
+
     public override void Execute(WriteSession session)
     {
         if (!session.DeleteActivity(item.Id))

@@ -7,6 +7,8 @@ namespace Broadcast.Durable.Commands;
 internal sealed class ScheduleInstanceCommand(
     IWorkSignals signals, string instanceId, string name, string? input, DateTimeOffset? startAt) : WriteCommand<string>
 {
+    public override string MetricName => "schedule";
+
     private long _visibleAt;
     private bool _replaced;
 

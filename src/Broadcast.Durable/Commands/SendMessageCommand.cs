@@ -10,6 +10,8 @@ namespace Broadcast.Durable.Commands;
 internal sealed class SendMessageCommand(IWorkSignals signals, string instanceId, MessageKind kind, string? name, string? data)
     : WriteCommand<bool>
 {
+    public override string MetricName => "message";
+
     public override void Execute(WriteSession session)
     {
         var existing = session.ReadInstance(instanceId)

@@ -14,6 +14,8 @@ internal sealed class StepCommand(IWorkSignals signals, string instanceId, long?
     private readonly List<ActivityWorkItem> _activities = [];
     private long _nextDue = long.MaxValue;
 
+    public override string MetricName => "step";
+
     public override void Execute(WriteSession session)
     {
         // A batch that failed is retried command by command: start from a clean slate.

@@ -13,9 +13,9 @@ namespace Broadcast.Durable.Dispatch;
 /// cancelled and their work items stay in the database to run again after a restart.
 /// </summary>
 internal sealed class ActivityDispatcher(
-    DurableStore store, TaskRegistry registry, IServiceProvider services, IWorkSignals signals, ILogger logger) : IDisposable
+    DurableStore store, TaskRegistry registry, IServiceProvider services, IWorkSignals signals, ILogger logger, EngineMetrics? metrics = null) : IDisposable
 {
-    private readonly TwoLaneQueue<ActivityWorkItem> _queue = new();
+    private readonly TwoLaneQueue<(ActivityWorkItem Item, long Since)> _queue = new();
     private readonly List<Task> _workers = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
@@ -30,7 +30,7 @@ internal sealed class ActivityDispatcher(
     {
         foreach (var item in items)
         {
-            _queue.Enqueue(item, item.Urgent);
+            _queue.Enqueue((item, System.Diagnostics.Stopwatch.GetTimestamp()), item.Urgent);
         }
     }
 
@@ -72,8 +72,10 @@ internal sealed class ActivityDispatcher(
         {
             while (await _queue.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
             {
-                while (!_stopping.IsCancellationRequested && _queue.TryDequeue(out var item))
+                while (!_stopping.IsCancellationRequested && _queue.TryDequeue(out var queued))
                 {
+                    var item = queued.Item;
+                    metrics?.ActivityStarted(item.Urgent, queued.Since);
                     Interlocked.Increment(ref _running);
                     try
                     {

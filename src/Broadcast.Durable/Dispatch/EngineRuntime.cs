@@ -16,7 +16,7 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
     private readonly DurableEngineOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private readonly ReadyQueue _ready = new();
+    private readonly ReadyQueue _ready;
     private readonly HistoryCache _cache;
     private readonly OrchestrationDispatcher _orchestrations;
     private readonly ActivityDispatcher _activities;
@@ -25,8 +25,9 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
 
     public EngineRuntime(
         DurableStore store, TaskRegistry registry, IServiceProvider services, IOptions<DurableEngineOptions> options,
-        TimeProvider clock, ILoggerFactory loggerFactory)
+        TimeProvider clock, ILoggerFactory loggerFactory, EngineMetrics? metrics = null)
     {
+        _ready = new ReadyQueue(metrics);
         _store = store;
         _options = options.Value;
         _clock = clock;
@@ -34,7 +35,7 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
         _cache = new HistoryCache(_options.MaxCachedInstances);
         var executor = new OrchestrationExecutor(registry, services, loggerFactory);
         _orchestrations = new OrchestrationDispatcher(store, _ready, _cache, executor, this, clock, _options.StepRetryDelay, _logger);
-        _activities = new ActivityDispatcher(store, registry, services, this, _logger);
+        _activities = new ActivityDispatcher(store, registry, services, this, _logger, metrics);
         _timers = new TimerScheduler(store, clock, id => _ready.Wake(id), _logger);
     }
 

@@ -5,10 +5,10 @@ namespace Broadcast.Durable.Dispatch;
 /// the step ends, so steps of one instance never overlap and no wake-up is lost. An urgent wake-up (a client
 /// raised an event) is served before the others, and promotes an instance already queued as routine.
 /// </summary>
-internal sealed class ReadyQueue
+internal sealed class ReadyQueue(EngineMetrics? metrics = null)
 {
     private readonly Dictionary<string, WakeKind> _busy = new(StringComparer.Ordinal); // value: woken again while running
-    private readonly Dictionary<string, bool> _queued = new(StringComparer.Ordinal); // value: queued in the urgent lane
+    private readonly Dictionary<string, (bool Urgent, long Since)> _queued = new(StringComparer.Ordinal); // value: lane, and since when
     private readonly TwoLaneQueue<string> _lanes = new();
     private readonly Lock _gate = new();
 
@@ -40,14 +40,13 @@ internal sealed class ReadyQueue
                 return;
             }
 
-            if (_queued.TryGetValue(instanceId, out var queuedUrgent) && (queuedUrgent || !urgent))
+            if (_queued.TryGetValue(instanceId, out var queued) && (queued.Urgent || !urgent))
             {
                 return;
             }
 
             // New, or promoted: the routine entry left behind is skipped when it comes up.
-            _queued[instanceId] = urgent;
-            _lanes.Enqueue(instanceId, urgent);
+            Queue(instanceId, urgent);
         }
     }
 
@@ -61,9 +60,10 @@ internal sealed class ReadyQueue
         {
             while (_lanes.TryDequeue(out instanceId))
             {
-                if (_queued.Remove(instanceId))
+                if (_queued.Remove(instanceId, out var queued))
                 {
                     _busy[instanceId] = WakeKind.None;
+                    metrics?.StepStarted(queued.Urgent, queued.Since);
                     return true;
                 }
             }
@@ -79,10 +79,14 @@ internal sealed class ReadyQueue
         {
             if (_busy.Remove(instanceId, out var again) && again != WakeKind.None && !_queued.ContainsKey(instanceId))
             {
-                var urgent = again == WakeKind.Urgent;
-                _queued[instanceId] = urgent;
-                _lanes.Enqueue(instanceId, urgent);
+                Queue(instanceId, again == WakeKind.Urgent);
             }
         }
+    }
+
+    private void Queue(string instanceId, bool urgent)
+    {
+        _queued[instanceId] = (urgent, System.Diagnostics.Stopwatch.GetTimestamp());
+        _lanes.Enqueue(instanceId, urgent);
     }
 }

@@ -8,7 +8,7 @@ namespace Broadcast.Durable.Storage;
 /// The database file: opened on first use (schema created or checked), one writer, a pool of readers,
 /// and a lock file so that no second engine works on the same file.
 /// </summary>
-internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeProvider clock, ILoggerFactory loggerFactory) : IDisposable
+internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeProvider clock, ILoggerFactory loggerFactory, EngineMetrics? metrics = null) : IDisposable
 {
     private const string Setting = "Engine:DatabasePath";
     private readonly Lock _gate = new();
@@ -109,7 +109,7 @@ internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeP
                     }
                 }
 
-                _writer = new StoreWriter(new WriteSession(connection, clock), settings.MaxBatchSize, flusher, logger);
+                _writer = new StoreWriter(new WriteSession(connection, clock), settings.MaxBatchSize, flusher, logger, metrics);
                 _readers = new ReaderPool(path, settings.DurableCommits, Math.Clamp(Environment.ProcessorCount * 2, 4, 16));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SqliteException)

@@ -14,6 +14,7 @@ internal sealed class StoreWriter : IDisposable
     private readonly int _maxBatch;
     private readonly ILogger _logger;
     private readonly CommitFlusher? _flusher;
+    private readonly EngineMetrics? _metrics;
     private readonly Queue<WriteCommand> _queue = new();
     private readonly Thread _thread;
     private long _sealed;
@@ -23,8 +24,10 @@ internal sealed class StoreWriter : IDisposable
     /// <param name="maxBatch">The most commands in one transaction.</param>
     /// <param name="flusher">Flushes commits to disk before they are answered; null when commits are answered at once.</param>
     /// <param name="logger">For commit failures.</param>
-    public StoreWriter(WriteSession session, int maxBatch, CommitFlusher? flusher, ILogger logger)
+    /// <param name="metrics">Where each command's waits are recorded.</param>
+    public StoreWriter(WriteSession session, int maxBatch, CommitFlusher? flusher, ILogger logger, EngineMetrics? metrics = null)
     {
+        _metrics = metrics;
         _session = session;
         _maxBatch = maxBatch;
         _flusher = flusher;
@@ -44,6 +47,8 @@ internal sealed class StoreWriter : IDisposable
 
     public Task<T> Submit<T>(WriteCommand<T> command)
     {
+        command.Metrics = _metrics;
+        command.SubmittedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         lock (_queue)
         {
             if (_stopping)
@@ -129,6 +134,13 @@ internal sealed class StoreWriter : IDisposable
             _session.Execute("BEGIN IMMEDIATE;");
             foreach (var command in batch)
             {
+                if (command.StartedAt == 0)
+                {
+                    // A batch retried command by command counts each command's first start only.
+                    command.StartedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+                    _metrics?.WriteStarted(command.MetricName, command.SubmittedAt);
+                }
+
                 try
                 {
                     command.Execute(_session);

@@ -3,6 +3,17 @@ namespace Broadcast.Durable.Storage;
 /// <summary>One unit of work for the writer: executed inside a (possibly shared) transaction, answered after commit.</summary>
 internal abstract class WriteCommand
 {
+    /// <summary>The command's name in the engine's metrics.</summary>
+    public abstract string MetricName { get; }
+
+    /// <summary>Where its waits are recorded; set by the writer when the command is submitted.</summary>
+    public EngineMetrics? Metrics { get; set; }
+
+    /// <summary>When it was submitted and when its transaction began (<see cref="System.Diagnostics.Stopwatch"/> timestamps; 0 before).</summary>
+    public long SubmittedAt { get; set; }
+
+    public long StartedAt { get; set; }
+
     /// <summary>Writes; throws <see cref="WriteRejectedException"/> before writing anything to refuse itself alone.</summary>
     public abstract void Execute(WriteSession session);
 
@@ -23,6 +34,7 @@ internal abstract class WriteCommand<T> : WriteCommand
 
     public override void Committed()
     {
+        Metrics?.WriteAnswered(MetricName, StartedAt);
         OnCommitted();
         _completion.TrySetResult(Result);
     }

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text;
+
+namespace Broadcast.Benchmarks;
+
+/// <summary>
+/// Listens to the engine's queue instruments (meter <c>Broadcast.Durable</c>) during a run, to show where the
+/// sessions' time goes: the waits a client's event meets on its way to its activity, and the routine work beside it.
+/// </summary>
+internal sealed class EngineQueues : IDisposable
+{
+    private const string Meter = "Broadcast.Durable";
+
+    // (instrument, tag value) in the order a join signal meets them.
+    private static readonly (string Instrument, string Tag, string Label)[] Stages =
+    [
+        ("broadcast.durable.write.queue_time", "message", "event write wait"),
+        ("broadcast.durable.write.commit_time", "message", "event commit"),
+        ("broadcast.durable.step.queue_time", "urgent", "step wait (urgent)"),
+        ("broadcast.durable.write.queue_time", "step", "step write wait"),
+        ("broadcast.durable.write.commit_time", "step", "step commit"),
+        ("broadcast.durable.activity.queue_time", "urgent", "activity wait (urgent)"),
+        ("broadcast.durable.step.queue_time", "routine", "step wait (routine)"),
+        ("broadcast.durable.activity.queue_time", "routine", "activity wait (routine)"),
+    ];
+
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<(string, string), ConcurrentQueue<double>> _samples = new();
+
+    private EngineQueues()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == Meter)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>((instrument, seconds, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                _samples.GetOrAdd((instrument.Name, tag.Value as string ?? ""), _ => new()).Enqueue(seconds * 1000);
+            }
+        });
+        _listener.Start();
+    }
+
+    public static EngineQueues Start() => new();
+
+    /// <summary>One line per stage: p50 and p99 in ms, and how many passed it.</summary>
+    public string Summary()
+    {
+        var text = new StringBuilder("  engine queues (p50 / p99 ms, count):");
+        foreach (var (instrument, tag, label) in Stages)
+        {
+            var sample = _samples.TryGetValue((instrument, tag), out var queue) ? queue.ToArray() : [];
+            text.Append(CultureInfo.InvariantCulture,
+                $"{Environment.NewLine}    {label,-24} {Percentiles.Of(sample, 50),7:0.0} / {Percentiles.Of(sample, 99),7:0.0}  ({sample.Length})");
+        }
+
+        return text.ToString();
+    }
+
+    public void Dispose() => _listener.Dispose();
+}
