@@ -50,15 +50,24 @@ internal sealed class EngineQueues : IDisposable
 
     public static EngineQueues Start() => new();
 
+    /// <summary>Each stage's waits so far, in the order a join signal meets them.</summary>
+    public IReadOnlyList<QueueWait> Waits() =>
+    [
+        .. Stages.Select(stage =>
+        {
+            var sample = _samples.TryGetValue((stage.Instrument, stage.Tag), out var queue) ? queue.ToArray() : [];
+            return new QueueWait(stage.Label, Math.Round(Percentiles.Of(sample, 50), 1), Math.Round(Percentiles.Of(sample, 99), 1), sample.Length);
+        }),
+    ];
+
     /// <summary>One line per stage: p50 and p99 in ms, and how many passed it.</summary>
-    public string Summary()
+    public static string Describe(IReadOnlyList<QueueWait> waits)
     {
         var text = new StringBuilder("  engine queues (p50 / p99 ms, count):");
-        foreach (var (instrument, tag, label) in Stages)
+        foreach (var wait in waits)
         {
-            var sample = _samples.TryGetValue((instrument, tag), out var queue) ? queue.ToArray() : [];
             text.Append(CultureInfo.InvariantCulture,
-                $"{Environment.NewLine}    {label,-24} {Percentiles.Of(sample, 50),7:0.0} / {Percentiles.Of(sample, 99),7:0.0}  ({sample.Length})");
+                $"{Environment.NewLine}    {wait.Stage,-24} {wait.P50Ms,7:0.0} / {wait.P99Ms,7:0.0}  ({wait.Count})");
         }
 
         return text.ToString();

@@ -14,6 +14,9 @@ internal sealed record LevelFigures(
     /// <summary>Medians of the session's parts (create and signal calls, signal until live, cancel until done), in ms.</summary>
     public double[] PhaseMediansMs { get; init; } = [];
 
+    /// <summary>The engine's queue waits during the orchestrated run (see <see cref="EngineQueues"/>).</summary>
+    public IReadOnlyList<QueueWait> EngineQueues { get; init; } = [];
+
     public static LevelFigures From(RunFigures orchestrated, RunFigures plain) => new(
         orchestrated.Concurrency,
         orchestrated.Sessions,

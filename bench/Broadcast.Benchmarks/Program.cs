@@ -21,12 +21,12 @@ foreach (var concurrency in options.Levels)
     await using var host = await InProcessHost.StartAsync(options.Settings);
     await using var plain = new PlainRun(host);
     await Warmup.RunAsync(host, plain, concurrency, warmup, options.MaxWarmupRounds);
-    string queues;
+    IReadOnlyList<QueueWait> queues;
     RunFigures orchestrated;
     using (var listener = EngineQueues.Start())
     {
         orchestrated = await OrchestratedRun.RunAsync(host, "run", 0, sessions, concurrency);
-        queues = listener.Summary();
+        queues = listener.Waits();
     }
 
     if (options.Trace)
@@ -37,13 +37,13 @@ foreach (var concurrency in options.Levels)
     var baseline = await plain.RunAsync(host, 3_000_000, sessions, concurrency);
     host.ThrowIfAnythingLive();
 
-    var level = LevelFigures.From(orchestrated, baseline);
+    var level = LevelFigures.From(orchestrated, baseline) with { EngineQueues = queues };
     levels.Add(level);
     Console.WriteLine($"  {level.OrchestratedPerSecond:0.0} sessions/s orchestrated, {level.PlainPerSecond:0.0}/s plain (ratio {level.Ratio:0.00}), " +
                       $"join->push p50 {level.JoinToPushP50Ms:0.0} ms, p99 {level.JoinToPushP99Ms:0.0} ms; " +
                       $"median session: create+signal {level.PhaseMediansMs[0]:0} ms, signal->live {level.PhaseMediansMs[1]:0} ms, cancel->done {level.PhaseMediansMs[2]:0} ms");
     Console.WriteLine($"  cost: orchestrated {orchestrated.Cost}; plain {baseline.Cost}");
-    Console.WriteLine(queues);
+    Console.WriteLine(EngineQueues.Describe(queues));
 }
 
 PacedFigures? paced = null;
