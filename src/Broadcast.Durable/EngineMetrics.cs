@@ -33,27 +33,27 @@ internal sealed class EngineMetrics : IDisposable
             "Time a scheduled activity waited to begin, by lane (urgent: scheduled by the step handling a client's event).");
     }
 
-    /// <summary>A write began executing <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp) after it was submitted.</summary>
-    public void WriteStarted(string command, long since) => Record(_writeQueue, since, "command", command);
+    /// <summary>A write submitted at <paramref name="submitted"/> got its first transaction at <paramref name="began"/> (<see cref="Stopwatch"/> timestamps).</summary>
+    public void WriteStarted(string command, long submitted, long began) => Record(_writeQueue, submitted, began, "command", command);
 
     /// <summary>A write was answered; its transaction began at <paramref name="since"/>.</summary>
-    public void WriteAnswered(string command, long since) => Record(_writeCommit, since, "command", command);
+    public void WriteAnswered(string command, long since) => Record(_writeCommit, since, Stopwatch.GetTimestamp(), "command", command);
 
     /// <summary>A step began for an instance woken at <paramref name="since"/>.</summary>
-    public void StepStarted(bool urgent, long since) => Record(_stepQueue, since, "lane", Lane(urgent));
+    public void StepStarted(bool urgent, long since) => Record(_stepQueue, since, Stopwatch.GetTimestamp(), "lane", Lane(urgent));
 
     /// <summary>An activity began that was queued at <paramref name="since"/>.</summary>
-    public void ActivityStarted(bool urgent, long since) => Record(_activityQueue, since, "lane", Lane(urgent));
+    public void ActivityStarted(bool urgent, long since) => Record(_activityQueue, since, Stopwatch.GetTimestamp(), "lane", Lane(urgent));
 
     public void Dispose() => _owned?.Dispose();
 
     private static string Lane(bool urgent) => urgent ? "urgent" : "routine";
 
-    private static void Record(Histogram<double> histogram, long since, string tag, string value)
+    private static void Record(Histogram<double> histogram, long since, long until, string tag, string value)
     {
         if (histogram.Enabled)
         {
-            histogram.Record(Stopwatch.GetElapsedTime(since).TotalSeconds, new KeyValuePair<string, object?>(tag, value));
+            histogram.Record(Stopwatch.GetElapsedTime(since, until).TotalSeconds, new KeyValuePair<string, object?>(tag, value));
         }
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Broadcast.Durable.Dispatch;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
@@ -19,7 +21,7 @@ public sealed class EngineMetricsTests : IDisposable
             {
                 var joined = await ctx.WaitForExternalEvent<string>("joined");
                 return await ctx.CallActivityAsync<string>("Echo", joined);
-            }), addServices: s => s.AddMetrics());
+            }), configure: o => o.DurableCommits = true, addServices: s => s.AddMetrics());
         var factory = engine.Services.GetRequiredService<IMeterFactory>();
         using var writeQueue = Collect(factory, "broadcast.durable.write.queue_time");
         using var writeCommit = Collect(factory, "broadcast.durable.write.commit_time");
@@ -56,6 +58,33 @@ public sealed class EngineMetricsTests : IDisposable
 
         var measurement = Assert.Single(activityQueue.GetMeasurementSnapshot());
         Assert.True(Tagged(measurement, "lane", "routine"));
+    }
+
+    [Fact]
+    public void AWakeWhileTheStepRuns_CountsItsWaitFromTheWake_InTheLaneItSet()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = services.GetRequiredService<IMeterFactory>();
+        using var metrics = new EngineMetrics(factory);
+        using var stepQueue = Collect(factory, "broadcast.durable.step.queue_time");
+        var queue = new ReadyQueue(metrics);
+        queue.Wake("a");
+        Assert.True(queue.TryBegin(out _));
+
+        var woken = Stopwatch.GetTimestamp();
+        queue.Wake("a", urgent: true);
+        while (Stopwatch.GetElapsedTime(woken) < TimeSpan.FromMilliseconds(20))
+        {
+            Thread.SpinWait(1_000); // the step is still running
+        }
+
+        queue.End("a");
+        Assert.True(queue.TryBegin(out _));
+
+        var measurements = stepQueue.GetMeasurementSnapshot();
+        Assert.Equal(2, measurements.Count);
+        Assert.True(Tagged(measurements[1], "lane", "urgent"));
+        Assert.True(measurements[1].Value >= 0.020, $"waited {measurements[1].Value * 1000:0.0} ms, counted from the end of the step");
     }
 
     private static MetricCollector<double> Collect(IMeterFactory factory, string instrument) =>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Broadcast.Durable.Dispatch;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Broadcast.Durable.Dispatch;
 /// </summary>
 internal sealed class ReadyQueue(EngineMetrics? metrics = null)
 {
-    private readonly Dictionary<string, WakeKind> _busy = new(StringComparer.Ordinal); // value: woken again while running
+    private readonly Dictionary<string, (WakeKind Kind, long Since)> _busy = new(StringComparer.Ordinal); // value: woken again while running, and since when
     private readonly Dictionary<string, (bool Urgent, long Since)> _queued = new(StringComparer.Ordinal); // value: lane, and since when
     private readonly TwoLaneQueue<string> _lanes = new();
     private readonly Lock _gate = new();
@@ -36,7 +38,9 @@ internal sealed class ReadyQueue(EngineMetrics? metrics = null)
         {
             if (_busy.TryGetValue(instanceId, out var again))
             {
-                _busy[instanceId] = urgent || again == WakeKind.Urgent ? WakeKind.Urgent : WakeKind.Routine;
+                // The wait counts from the wake-up that set the lane, so time spent behind the running step is in it.
+                var kind = urgent || again.Kind == WakeKind.Urgent ? WakeKind.Urgent : WakeKind.Routine;
+                _busy[instanceId] = kind == again.Kind ? again : (kind, Stopwatch.GetTimestamp());
                 return;
             }
 
@@ -46,7 +50,7 @@ internal sealed class ReadyQueue(EngineMetrics? metrics = null)
             }
 
             // New, or promoted: the routine entry left behind is skipped when it comes up.
-            Queue(instanceId, urgent);
+            Queue(instanceId, urgent, Stopwatch.GetTimestamp());
         }
     }
 
@@ -62,7 +66,7 @@ internal sealed class ReadyQueue(EngineMetrics? metrics = null)
             {
                 if (_queued.Remove(instanceId, out var queued))
                 {
-                    _busy[instanceId] = WakeKind.None;
+                    _busy[instanceId] = (WakeKind.None, 0);
                     metrics?.StepStarted(queued.Urgent, queued.Since);
                     return true;
                 }
@@ -77,16 +81,16 @@ internal sealed class ReadyQueue(EngineMetrics? metrics = null)
     {
         lock (_gate)
         {
-            if (_busy.Remove(instanceId, out var again) && again != WakeKind.None && !_queued.ContainsKey(instanceId))
+            if (_busy.Remove(instanceId, out var again) && again.Kind != WakeKind.None && !_queued.ContainsKey(instanceId))
             {
-                Queue(instanceId, again == WakeKind.Urgent);
+                Queue(instanceId, again.Kind == WakeKind.Urgent, again.Since);
             }
         }
     }
 
-    private void Queue(string instanceId, bool urgent)
+    private void Queue(string instanceId, bool urgent, long since)
     {
-        _queued[instanceId] = (urgent, System.Diagnostics.Stopwatch.GetTimestamp());
+        _queued[instanceId] = (urgent, since);
         _lanes.Enqueue(instanceId, urgent);
     }
 }

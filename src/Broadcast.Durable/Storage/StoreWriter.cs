@@ -132,14 +132,17 @@ internal sealed class StoreWriter : IDisposable
         try
         {
             _session.Execute("BEGIN IMMEDIATE;");
+            var began = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (var command in batch)
             {
                 if (command.StartedAt == 0)
                 {
-                    // A batch retried command by command counts each command's first start only.
-                    command.StartedAt = System.Diagnostics.Stopwatch.GetTimestamp();
-                    _metrics?.WriteStarted(command.MetricName, command.SubmittedAt);
+                    // A batch retried command by command counts each command's queue time once, until its first transaction.
+                    _metrics?.WriteStarted(command.MetricName, command.SubmittedAt, began);
                 }
+
+                // Its commit time counts from the transaction that commits it.
+                command.StartedAt = began;
 
                 try
                 {

@@ -9,7 +9,7 @@ internal abstract class WriteCommand
     /// <summary>Where its waits are recorded; set by the writer when the command is submitted.</summary>
     public EngineMetrics? Metrics { get; set; }
 
-    /// <summary>When it was submitted and when its transaction began (<see cref="System.Diagnostics.Stopwatch"/> timestamps; 0 before).</summary>
+    /// <summary>When it was submitted and when its latest transaction began (<see cref="System.Diagnostics.Stopwatch"/> timestamps; 0 before).</summary>
     public long SubmittedAt { get; set; }
 
     public long StartedAt { get; set; }
