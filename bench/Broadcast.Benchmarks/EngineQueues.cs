@@ -2,17 +2,16 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
+using Broadcast.Durable;
 
 namespace Broadcast.Benchmarks;
 
 /// <summary>
-/// Listens to the engine's queue instruments (meter <c>Broadcast.Durable</c>) during a run, to show where the
+/// Listens to the engine's queue instruments (meter <see cref="DurableEngine.MeterName"/>) during a run, to show where the
 /// sessions' time goes: the waits a client's event meets on its way to its activity, and the routine work beside it.
 /// </summary>
 internal sealed class EngineQueues : IDisposable
 {
-    private const string Meter = "Broadcast.Durable";
-
     // (instrument, tag value) in the order a join signal meets them.
     private static readonly (string Instrument, string Tag, string Label)[] Stages =
     [
@@ -33,7 +32,7 @@ internal sealed class EngineQueues : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == Meter)
+            if (instrument.Meter.Name == DurableEngine.MeterName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }

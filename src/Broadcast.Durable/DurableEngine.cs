@@ -8,6 +8,9 @@ namespace Broadcast.Durable;
 /// </summary>
 public sealed class DurableEngine
 {
+    /// <summary>The meter of the engine's queue metrics, for OpenTelemetry's <c>AddMeter</c>.</summary>
+    public const string MeterName = "Broadcast.Durable";
+
     private readonly EngineRuntime _runtime;
 
     internal DurableEngine(EngineRuntime runtime)

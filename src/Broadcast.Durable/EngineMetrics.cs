@@ -4,15 +4,12 @@ using System.Diagnostics.Metrics;
 namespace Broadcast.Durable;
 
 /// <summary>
-/// The engine's queue instruments (meter <see cref="MeterName"/>): how long work waits at each of its queues and
+/// The engine's queue instruments (meter <see cref="DurableEngine.MeterName"/>): how long work waits at each of its queues and
 /// how long a write takes to commit. Under load they show where a session's time goes: a client's event passes
 /// the writer twice, the ready queue once and the activity queue once before its activity runs.
 /// </summary>
 internal sealed class EngineMetrics : IDisposable
 {
-    /// <summary>The meter's name, for OpenTelemetry's <c>AddMeter</c>.</summary>
-    public const string MeterName = "Broadcast.Durable";
-
     private readonly Meter? _owned;
     private readonly Histogram<double> _writeQueue;
     private readonly Histogram<double> _writeCommit;
@@ -22,7 +19,7 @@ internal sealed class EngineMetrics : IDisposable
     /// <param name="meterFactory">The host's factory; without one the engine owns its meter.</param>
     public EngineMetrics(IMeterFactory? meterFactory)
     {
-        var meter = meterFactory?.Create(MeterName) ?? (_owned = new Meter(MeterName));
+        var meter = meterFactory?.Create(DurableEngine.MeterName) ?? (_owned = new Meter(DurableEngine.MeterName));
         _writeQueue = meter.CreateHistogram<double>("broadcast.durable.write.queue_time", "s",
             "Time a write waited for the transaction it commits in, by command.");
         _writeCommit = meter.CreateHistogram<double>("broadcast.durable.write.commit_time", "s",

@@ -88,7 +88,7 @@ public sealed class EngineMetricsTests : IDisposable
     }
 
     private static MetricCollector<double> Collect(IMeterFactory factory, string instrument) =>
-        new(factory, EngineMetrics.MeterName, instrument);
+        new(factory, DurableEngine.MeterName, instrument);
 
     private static bool Tagged(CollectedMeasurement<double> measurement, string tag, string value) =>
         measurement.Tags.TryGetValue(tag, out var actual) && Equals(actual, value);

@@ -1,3 +1,4 @@
+using Broadcast.Durable;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -8,7 +9,7 @@ public static class TelemetryExtensions
 {
     /// <summary>The meters exported: the host's, the sessions', the engine's, the ILVB client's and ASP.NET Core's.</summary>
     public static IReadOnlyList<string> Meters { get; } =
-        [HostMetrics.MeterName, "Broadcast.Sessions", "Broadcast.Durable", "Broadcast.Ilvb", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+        [HostMetrics.MeterName, "Broadcast.Sessions", DurableEngine.MeterName, "Broadcast.Ilvb", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
     /// <summary>
     /// Adds an OpenTelemetry meter provider when <see cref="HostOptions.ConsoleMetrics"/>, <see cref="HostOptions.OtlpEndpoint"/>
