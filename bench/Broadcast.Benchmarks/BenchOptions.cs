@@ -2,13 +2,19 @@ using System.Globalization;
 
 namespace Broadcast.Benchmarks;
 
-/// <summary>The command line: <c>[--quick] [--levels 10,100,1000] [--paced 1000@200|none] [--waiting 10000] [--out DIR] [--trace] [--set Section:Key=value]...</c>.</summary>
+/// <summary>The command line: <c>[--quick] [--levels 10,100,1000] [--pairs 3] [--paced 1000@200|none] [--waiting 10000] [--out DIR] [--trace] [--set Section:Key=value]...</c>.</summary>
 internal sealed record BenchOptions
 {
     public bool Quick { get; init; }
 
     /// <summary>The concurrency levels measured (sessions in flight at once).</summary>
     public IReadOnlyList<int> Levels { get; init; } = [10, 100, 1000];
+
+    /// <summary>
+    /// Back-to-back pairs of an orchestrated run and a plain loop measured at each level. The machine's speed drifts
+    /// (it is shared), so each pair's ratio is taken from two runs a few seconds apart, and the level reports the median.
+    /// </summary>
+    public int Pairs { get; init; } = 3;
 
     /// <summary>The paced run's load: sessions in flight and arrivals per second (the throughput target at 1,000); null skips it.</summary>
     public (int Concurrency, double Rate)? Paced { get; init; } = (1000, 200);
@@ -27,7 +33,7 @@ internal sealed record BenchOptions
     /// <summary>Print the timeline of one measured session per level, to see where its time goes.</summary>
     public bool Trace { get; init; }
 
-    public const string Usage = "usage: bench [--quick] [--levels 10,100,1000] [--paced 1000@200|none] [--waiting 10000] [--out DIR] [--trace] [--set Section:Key=value]...";
+    public const string Usage = "usage: bench [--quick] [--levels 10,100,1000] [--pairs 3] [--paced 1000@200|none] [--waiting 10000] [--out DIR] [--trace] [--set Section:Key=value]...";
 
     /// <summary>Sessions measured at one level: enough for a steady state, a few times the concurrency.</summary>
     public int SessionsAt(int concurrency) => Quick ? Math.Max(100, 2 * concurrency) : Math.Max(500, 5 * concurrency);
@@ -44,7 +50,7 @@ internal sealed record BenchOptions
         var quick = args.Contains("--quick");
         if (quick)
         {
-            options = options with { Quick = true, Levels = [10, 50], Paced = (50, 50), Waiting = 1_000 };
+            options = options with { Quick = true, Levels = [10, 50], Pairs = 1, Paced = (50, 50), Waiting = 1_000 };
         }
 
         for (var i = 0; i < args.Count; i++)
@@ -62,6 +68,9 @@ internal sealed record BenchOptions
                     break;
                 case "--levels" when i + 1 < args.Count:
                     options = options with { Levels = [.. args[++i].Split(',').Select(level => Int("--levels", level, 1, 100_000))] };
+                    break;
+                case "--pairs" when i + 1 < args.Count:
+                    options = options with { Pairs = Int("--pairs", args[++i], 1, 100) };
                     break;
                 case "--paced" when i + 1 < args.Count:
                     options = options with { Paced = ParsePaced(args[++i]) };

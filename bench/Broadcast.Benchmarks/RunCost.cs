@@ -13,6 +13,14 @@ internal sealed record RunCost(double CpuMsPerSession, double AllocatedKbPerSess
     public static Meter Start() => new(
         Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), JitInfo.GetCompilationTime(), StorageWriteBytes());
 
+    /// <summary>The mean cost per session over runs of equal size.</summary>
+    public static RunCost Mean(IReadOnlyList<RunCost> runs) => new(
+        runs.Average(r => r.CpuMsPerSession),
+        runs.Average(r => r.AllocatedKbPerSession),
+        runs.Average(r => r.GcPauseMsPerSession),
+        runs.Average(r => r.JitMsPerSession),
+        runs.Average(r => r.DiskKbPerSession));
+
     public override string ToString() =>
         $"{CpuMsPerSession:0.00} ms CPU ({JitMsPerSession:0.00} ms of it compiling code), {AllocatedKbPerSession:0} KB allocated, {GcPauseMsPerSession:0.00} ms GC pause, " +
         $"{DiskKbPerSession:0.0} KB written to storage per session";
