@@ -29,6 +29,26 @@ public sealed class HttpBadInputTests(BadInputFixture host)
         await host.AssertPromisesKeptAsync();
     }
 
+    [Fact]
+    public void EveryRouteTheHostMaps_HasBadInputCases()
+    {
+        var routes = host.ApiRoutes();
+        Assert.NotEmpty(routes);
+        var missing = routes
+            .Where(route => !HttpCases.ByName.Values.Any(c => c.Method.Method == route.Method && Matches(route.Pattern, c.Path)))
+            .Select(route => $"{route.Method} {route.Pattern}")
+            .ToList();
+
+        Assert.True(missing.Count == 0, "No bad-input case calls: " + string.Join(", ", missing));
+    }
+
+    /// <summary>Whether a case's path (query aside) fits a route pattern; each <c>{parameter}</c> takes one segment.</summary>
+    private static bool Matches(string pattern, string path)
+    {
+        var expression = "^" + System.Text.RegularExpressions.Regex.Replace(pattern.TrimEnd('/'), @"\{[^}]+\}", "[^/?]+") + "/?(\\?.*)?$";
+        return System.Text.RegularExpressions.Regex.IsMatch(path, expression);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpCase badCase)
     {
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -47,6 +67,13 @@ public sealed class HttpBadInputTests(BadInputFixture host)
             {
                 request.Headers.TransferEncodingChunked = true;
             }
+        }
+
+        if (badCase.SignAsRoomEvent)
+        {
+            var webhookKey = System.Text.Encoding.UTF8.GetBytes(BadInputFixture.WebhookKey);
+            var signature = System.Security.Cryptography.HMACSHA256.HashData(webhookKey, badCase.SignedBody is { } other ? System.Text.Encoding.UTF8.GetBytes(other) : bytes ?? []);
+            request.Headers.TryAddWithoutValidation("X-Broadcast-Signature", "sha256=" + Convert.ToHexStringLower(signature));
         }
 
         return await http.SendAsync(request);

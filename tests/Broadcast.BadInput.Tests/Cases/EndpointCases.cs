@@ -48,6 +48,12 @@ public static class EndpointCases
         yield return Post("join: id of 2,000 chars", $"/api/sessions/{LongId}/user-joined", HttpStatusCode.NotFound, "xxxxxxxx");
         yield return Post("join: finished session", $"/api/sessions/{Finished}/user-joined", HttpStatusCode.Conflict, Finished);
 
+        // POST /api/sessions/{id}/user-left
+        yield return Post("leave: unknown id", "/api/sessions/r1:unobody:nothing/user-left", HttpStatusCode.NotFound, "r1:unobody:nothing");
+        yield return Post("leave: id with control characters", "/api/sessions/r1%07:u%08:k/user-left", HttpStatusCode.NotFound, "r1");
+        yield return Post("leave: id of 2,000 chars", $"/api/sessions/{LongId}/user-left", HttpStatusCode.NotFound, "xxxxxxxx");
+        yield return Post("leave: finished session", $"/api/sessions/{Finished}/user-left", HttpStatusCode.Conflict, Finished);
+
         // POST /api/sessions/{id}/cancel
         yield return Post("cancel: unknown id", "/api/sessions/r1:unobody:nothing/cancel", HttpStatusCode.NotFound, "r1:unobody:nothing");
         yield return Post("cancel: finished session", $"/api/sessions/{Finished}/cancel", HttpStatusCode.Conflict, Finished);
@@ -67,6 +73,34 @@ public static class EndpointCases
         yield return Post("room join: userId of 2,000 chars", $"/api/rooms/1/users/{Json.Repeat('u', 2000)}/joined", HttpStatusCode.BadRequest, "userId");
         yield return Post("room join: userId in Cyrillic", "/api/rooms/1/users/" + Uri.EscapeDataString("ведущий") + "/joined", HttpStatusCode.BadRequest, "userId");
 
+        // POST /api/rooms/{roomId}/users/{userId}/left
+        yield return Post("room leave: roomId text", "/api/rooms/lobby/users/anchor-1/left", HttpStatusCode.BadRequest, "roomId");
+        yield return Post("room leave: roomId 2^32", "/api/rooms/4294967296/users/anchor-1/left", HttpStatusCode.BadRequest, "roomId");
+        yield return Post("room leave: userId with colon", "/api/rooms/1/users/a:b/left", HttpStatusCode.BadRequest, "userId");
+        yield return Post("room leave: userId of 2,000 chars", $"/api/rooms/1/users/{Json.Repeat('u', 2000)}/left", HttpStatusCode.BadRequest, "userId");
+
+        // POST /api/room-events (the webhook: signed with its own key)
+        const string Event = """{"eventId": "e-1", "eventType": "enter", "roomId": 1, "userId": "anchor-1", "eventTime": "2026-03-02T07:00:00Z"}""";
+        yield return Post("room event: unsigned", "/api/room-events", HttpStatusCode.Unauthorized, "X-Broadcast-Signature", Event);
+        yield return Signed("room event: signature of another body", HttpStatusCode.Unauthorized, "X-Broadcast-Signature", Event) with { SignedBody = Event + " " };
+        yield return Signed("room event: malformed JSON", HttpStatusCode.BadRequest, "JSON|body", """{"eventId": """);
+        yield return Signed("room event: roomId 2^32", HttpStatusCode.BadRequest, "roomId",
+            """{"eventId": "e-2", "eventType": "enter", "roomId": 4294967296, "userId": "anchor-1", "eventTime": "2026-03-02T07:00:00Z"}""");
+        yield return Signed("room event: unknown eventType", HttpStatusCode.BadRequest, "eventType",
+            """{"eventId": "e-3", "eventType": "dance", "roomId": 1, "userId": "anchor-1", "eventTime": "2026-03-02T07:00:00Z"}""");
+        yield return Signed("room event: userId with control characters", HttpStatusCode.BadRequest, "userId",
+            """{"eventId": "e-4", "eventType": "enter", "roomId": 1, "userId": "a\u0007b", "eventTime": "2026-03-02T07:00:00Z"}""");
+        yield return Signed("room event: eventTime missing", HttpStatusCode.BadRequest, "eventTime",
+            """{"eventId": "e-5", "eventType": "enter", "roomId": 1, "userId": "anchor-1"}""");
+        yield return Signed("room event: eventId of 2,000 chars", HttpStatusCode.BadRequest, "eventId",
+            new JsonObject { ["eventId"] = Json.Repeat('e', 2000), ["eventType"] = "enter", ["roomId"] = 1, ["userId"] = "anchor-1", ["eventTime"] = "2026-03-02T07:00:00Z" }.ToJsonString());
+
+        // GET /api/ledger?...
+        yield return Get("ledger: limit 0", "/api/ledger?limit=0", HttpStatusCode.BadRequest, "limit");
+        yield return Get("ledger: limit text", "/api/ledger?limit=all", HttpStatusCode.BadRequest, "limit");
+        yield return Get("ledger: limit beyond int", "/api/ledger?limit=99999999999", HttpStatusCode.BadRequest, "limit");
+        yield return Get("ledger: all not a boolean", "/api/ledger?all=maybe", HttpStatusCode.BadRequest, "all");
+
         // Schedules.
         yield return Post("schedule: malformed JSON", "/api/schedules", HttpStatusCode.BadRequest, "JSON", """{"cron": """);
         yield return Post("schedule: cron not cron", "/api/schedules", HttpStatusCode.BadRequest, "cron",
@@ -80,7 +114,11 @@ public static class EndpointCases
             """{"cron": "0 9 * * *", "timeZone": "UTC", "template": {"roomId": 4294967296, "userId": "anchor-s", "channelName": "s"}}""");
         yield return Post("schedule: id with control characters", "/api/schedules", HttpStatusCode.BadRequest, "id",
             """{"id": "s\u0001", "cron": "0 9 * * *", "timeZone": "UTC", "template": {"roomId": 7002, "userId": "anchor-s", "channelName": "s"}}""");
+        yield return Get("schedule: list without API key", "/api/schedules", HttpStatusCode.Unauthorized, "X-Api-Key") with { ApiKey = null };
         yield return Get("schedule: get unknown", "/api/schedules/no-such-schedule", HttpStatusCode.NotFound, "no-such-schedule");
+        yield return Post("schedule: pause unknown", "/api/schedules/no-such-schedule/pause", HttpStatusCode.NotFound, "no-such-schedule");
+        yield return Post("schedule: resume unknown", "/api/schedules/no-such-schedule/resume", HttpStatusCode.NotFound, "no-such-schedule");
+        yield return Post("schedule: pause id with control characters", "/api/schedules/s%07%1B/pause", HttpStatusCode.NotFound, "s");
         yield return new HttpCase("schedule: delete unknown", HttpMethod.Delete, "/api/schedules/no-such-schedule", HttpStatusCode.NotFound, "no-such-schedule");
 
         // Routes and methods that do not exist.
@@ -88,7 +126,12 @@ public static class EndpointCases
         yield return new HttpCase("route: PUT on sessions", HttpMethod.Put, "/api/sessions", HttpStatusCode.MethodNotAllowed, "PUT") { Body = "{}" };
         yield return new HttpCase("route: DELETE a session", HttpMethod.Delete, $"/api/sessions/{Finished}", HttpStatusCode.MethodNotAllowed, "DELETE");
         yield return Get("route: no API key on a read", "/api/sessions", HttpStatusCode.Unauthorized, "X-Api-Key") with { ApiKey = null };
+        yield return Post("route: no API key on a sweep", "/api/ledger/sweep", HttpStatusCode.Unauthorized, "X-Api-Key") with { ApiKey = null };
+        yield return new HttpCase("route: GET the sweep", HttpMethod.Get, "/api/ledger/sweep", HttpStatusCode.MethodNotAllowed, "GET");
     }
+
+    private static HttpCase Signed(string name, HttpStatusCode status, string mentions, string body) =>
+        new(name, HttpMethod.Post, "/api/room-events", status, mentions) { Body = body, SignAsRoomEvent = true };
 
     private static HttpCase Get(string name, string path, HttpStatusCode status, string mentions) => new(name, HttpMethod.Get, path, status, mentions);
 

@@ -25,6 +25,12 @@ public sealed record HttpCase(string Name, HttpMethod Method, string Path, HttpS
     /// </summary>
     public bool RejectedByServer { get; init; }
 
+    /// <summary>Sign the body as a room event (<c>X-Broadcast-Signature</c>) with the fixture's webhook key.</summary>
+    public bool SignAsRoomEvent { get; init; }
+
+    /// <summary>When set, the signature is of these bytes instead of the body sent (a forged or stale signature).</summary>
+    public string? SignedBody { get; init; }
+
     /// <summary>The API key sent; null sends no key header.</summary>
     public string? ApiKey { get; init; } = BadInputFixture.ApiKey;
 }

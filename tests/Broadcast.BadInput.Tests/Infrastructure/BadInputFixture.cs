@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,7 @@ namespace Broadcast.BadInput.Tests;
 public sealed class BadInputFixture : IAsyncLifetime
 {
     public const string ApiKey = "bad-input-key";
+    public const string WebhookKey = "bad-input-webhook-key";
     public const uint FinishedRoom = 7100;
     public const string FinishedUser = "anchor-finished";
     public const string FinishedKey = "finished-1";
@@ -44,6 +46,17 @@ public sealed class BadInputFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     public string QueueConnectionString => _azurite!.ConnectionString;
+
+    /// <summary>Every API route the running host maps, as its method and route pattern (e.g. <c>POST /api/sessions/{id}/cancel</c>).</summary>
+    public IReadOnlyList<(string Method, string Pattern)> ApiRoutes() =>
+    [
+        .. ((IEndpointRouteBuilder)_app!).DataSources
+            .SelectMany(source => source.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method => (method, endpoint.RoutePattern.RawText!)))
+            .Distinct(),
+    ];
 
     public async Task InitializeAsync()
     {

@@ -25,6 +25,7 @@ public static class HostSettings
         ["Sessions:StartRetry:MaxAttempts"] = "3",
         ["Sessions:StopRetry:FirstDelay"] = "00:00:00.050",
         ["Sessions:StopRetry:MaxDelay"] = "00:00:00.200",
+        ["Webhooks:SigningKey"] = BadInputFixture.WebhookKey,
         ["Logging:LogLevel:Default"] = "Error",
     };
 }
