@@ -23,13 +23,10 @@ public sealed partial class SessionService
     /// </summary>
     public Task<SignalResult> CancelAsync(string sessionId, string? reason, CancellationToken cancellationToken)
     {
-        if (reason is { Length: > MaxReasonLength })
-        {
-            throw new SessionValidationException(new Dictionary<string, string[]>
-            {
-                ["reason"] = [$"must be at most {MaxReasonLength} characters (got {reason.Length})."],
-            });
-        }
+        // The reason lands in the session's timeline, which dashboards and terminals show as it is.
+        var errors = new ValidationErrors();
+        TextRules.Bounded(reason, MaxReasonLength, "reason", errors);
+        errors.ThrowIfAny();
 
         return SignalAsync(sessionId, SessionEvents.Cancel, new SignalPayload(timeProvider.GetUtcNow(), reason), cancellationToken);
     }

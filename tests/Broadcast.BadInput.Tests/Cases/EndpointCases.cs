@@ -60,6 +60,10 @@ public static class EndpointCases
         yield return Post("cancel: malformed body", $"/api/sessions/{Finished}/cancel", HttpStatusCode.BadRequest, "JSON", """{"reason": """);
         yield return Post("cancel: reason as number", $"/api/sessions/{Finished}/cancel", HttpStatusCode.BadRequest, "reason", """{"reason": 5}""");
         yield return Post("cancel: extra field", $"/api/sessions/{Finished}/cancel", HttpStatusCode.BadRequest, "force", """{"reason": "x", "force": true}""");
+        yield return Post("cancel: reason with control characters", $"/api/sessions/{Finished}/cancel", HttpStatusCode.BadRequest, "reason",
+            """{"reason": "x\u001b[31m\u0000"}""");
+        yield return Post("cancel: reason of 501 chars", $"/api/sessions/{Finished}/cancel", HttpStatusCode.BadRequest, "reason",
+            new JsonObject { ["reason"] = Json.Repeat('r', 501) }.ToJsonString());
         yield return Post("cancel: body over 64 KB", $"/api/sessions/{Finished}/cancel", HttpStatusCode.RequestEntityTooLarge, "bytes",
             new JsonObject { ["reason"] = Json.Repeat('r', 70_000) }.ToJsonString());
 
