@@ -63,6 +63,15 @@ public sealed class QueueOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Enabled && !IsConnectionString(ConnectionString!))
+        {
+            // The value is not echoed: a connection string carries the account key.
+            yield return new ValidationResult(
+                "Queues:ConnectionString is not an Azure Storage connection string (UseDevelopmentStorage=true for Azurite, " +
+                "or DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net).",
+                [nameof(ConnectionString)]);
+        }
+
         if (MinPollingInterval > MaxPollingInterval)
         {
             yield return new ValidationResult(
@@ -89,4 +98,18 @@ public sealed class QueueOptions : IValidatableObject
     // Azure queue names: 3-63 lowercase letters, digits and single dashes; "-poison" must still fit.
     private const string QueueNamePattern = "^(?!-)(?!.*--)[a-z0-9-]{3,56}(?<!-)$";
     private const string QueueNameError = "{0} must be 3 to 56 lowercase letters, digits or single dashes (the '-poison' queue must fit in 63).";
+
+    private static bool IsConnectionString(string value)
+    {
+        try
+        {
+            // Parses only; nothing is sent until a queue is used.
+            _ = new QueueServiceClient(value);
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }

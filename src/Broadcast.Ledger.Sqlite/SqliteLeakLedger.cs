@@ -122,6 +122,23 @@ public sealed class SqliteLeakLedger : ILeakLedger, IDisposable
     /// <summary>Commits the queued writes and closes the writer's connection; later writes are refused.</summary>
     public void Dispose() => writer.Dispose();
 
+    /// <summary>
+    /// Creates or checks the ledger's file now, so a host refuses to start on a file it cannot use instead of failing
+    /// every start call later; the error names the setting.
+    /// </summary>
+    public void Open()
+    {
+        try
+        {
+            EnsureSchema();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"{SqliteLeakLedgerOptions.SectionName}:DatabasePath '{DatabasePath}' cannot be used as the leak ledger's database: {e.Message}", e);
+        }
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         EnsureSchema();

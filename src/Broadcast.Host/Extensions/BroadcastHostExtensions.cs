@@ -48,6 +48,8 @@ public static class BroadcastHostExtensions
                 o.DatabasePath = LedgerPaths.BesideEngine(configuration["Engine:DatabasePath"]);
             }
         });
+        // Before the sweeper and the listeners: the ledger is written before every start call.
+        services.AddHostedService<LedgerStartupCheck>();
         services.AddHostedService<LeakSweeperService>();
 
         if (EmbeddedSimulator.IsWanted(configuration))

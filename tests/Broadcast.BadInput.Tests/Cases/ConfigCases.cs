@@ -16,6 +16,8 @@ public static class ConfigCases
         yield return Case("Engine:DatabasePath under a file", "Engine:DatabasePath", Path.Combine(typeof(ConfigCases).Assembly.Location, "broadcast.db"), "Engine:DatabasePath");
         yield return Case("Engine:DatabasePath is a folder", "Engine:DatabasePath", Path.GetTempPath(), "Engine:DatabasePath");
         yield return Case("Engine:DatabasePath in /proc", "Engine:DatabasePath", "/proc/broadcast/broadcast.db", "Engine:DatabasePath");
+        yield return Case("Ledger:DatabasePath in /proc", "Ledger:DatabasePath", "/proc/broadcast/ledger.db", "Ledger:DatabasePath");
+        yield return Case("Ledger:DatabasePath under a file", "Ledger:DatabasePath", Path.Combine(typeof(ConfigCases).Assembly.Location, "ledger.db"), "Ledger:DatabasePath");
     }
 
     private static IEnumerable<ConfigCase> All()
@@ -42,6 +44,7 @@ public static class ConfigCases
         yield return Case("Sessions:StartRetry:MaxAttempts zero", "Sessions:StartRetry:MaxAttempts", "0", "Sessions:StartRetry:MaxAttempts");
         yield return Case("Sessions:DefaultJoinTimeout zero", "Sessions:DefaultJoinTimeout", "00:00:00", "Sessions:DefaultJoinTimeout");
         yield return Case("Queues:SessionRequestsQueue bad name", "Queues:SessionRequestsQueue", "Session_Requests", "SessionRequestsQueue");
+        yield return Case("Queues:ConnectionString not a connection string", "Queues:ConnectionString", "queues-on-my-laptop", "Queues:ConnectionString");
         yield return Case("Queues:MaxDequeueCount zero", "Queues:MaxDequeueCount", "0", "MaxDequeueCount");
     }
 
