@@ -2,7 +2,7 @@ using Xunit.Abstractions;
 
 namespace Broadcast.BadInput.Tests;
 
-/// <summary>How many bad-input cases the suite runs, and that they reach every endpoint and both queues.</summary>
+/// <summary>How many bad-input cases the suite runs, and that they reach every endpoint and every queue.</summary>
 public sealed class CaseCountTests(ITestOutputHelper output)
 {
     private static readonly (string Method, string Route)[] Endpoints =
@@ -38,6 +38,7 @@ public sealed class CaseCountTests(ITestOutputHelper output)
 
         Assert.Contains(queue, c => c.Queue == QueueCases.SessionRequests);
         Assert.Contains(queue, c => c.Queue == QueueCases.UserJoined);
+        Assert.Contains(queue, c => c.Queue == QueueCases.UserLeft);
         Assert.All(Enum.GetValues<VendorExpectation>(), expect => Assert.Contains(vendor, c => c.Expect == expect));
         Assert.True(total >= 200, $"Only {total} cases.");
     }

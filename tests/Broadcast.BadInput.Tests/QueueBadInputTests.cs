@@ -1,6 +1,6 @@
 namespace Broadcast.BadInput.Tests;
 
-/// <summary>Both queues against bad messages: each lands in its poison queue with a reason, and nothing else changes.</summary>
+/// <summary>Every queue against bad messages: each lands in its poison queue with a reason, and nothing else changes.</summary>
 [Collection(BadInputCases.Name)]
 public sealed class QueueBadInputTests(BadInputFixture host)
 {

@@ -2,11 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace Broadcast.BadInput.Tests;
 
-/// <summary>Bad messages for both queues: encoding, syntax, types, ranges, missing and extra fields, hostile strings, dead targets.</summary>
+/// <summary>Bad messages for every queue: encoding, syntax, types, ranges, missing and extra fields, hostile strings, dead targets.</summary>
 public static class QueueCases
 {
     public const string SessionRequests = "session-requests";
     public const string UserJoined = "user-joined";
+    public const string UserLeft = "user-left";
 
     public static IReadOnlyDictionary<string, QueueCase> ByName { get; } = All().ToDictionary(c => c.Name, StringComparer.Ordinal);
 
@@ -61,5 +62,17 @@ public static class QueueCases
         yield return new QueueCase("joined: session id with control characters", UserJoined, """{"sessionId": "r1\u0001:ux:k"}""", "r1");
         yield return new QueueCase("joined: nobody waits in the room", UserJoined, """{"roomId": 7299, "userId": "anchor-none"}""", "anchor-none");
         yield return new QueueCase("joined: finished session", UserJoined, new JsonObject { ["sessionId"] = BadInputFixture.FinishedSessionId }.ToJsonString(), "finished");
+
+        // The user-left queue carries the same messages as user-joined.
+        yield return new QueueCase("left: not Base64", UserLeft, "<<<>>>", "Base64") { Base64 = false };
+        yield return new QueueCase("left: not JSON", UserLeft, "anchor-1 left room 5", "JSON");
+        yield return new QueueCase("left: truncated JSON", UserLeft, """{"roomId": 7201, "us""", "JSON");
+        yield return new QueueCase("left: empty object", UserLeft, "{}", "sessionId");
+        yield return new QueueCase("left: roomId 2^32", UserLeft, """{"roomId": 4294967296, "userId": "a"}""", "roomId");
+        yield return new QueueCase("left: roomId as text", UserLeft, """{"roomId": "seven", "userId": "a"}""", "roomId");
+        yield return new QueueCase("left: userId with colon", UserLeft, """{"roomId": 7201, "userId": "a:b"}""", "userId");
+        yield return new QueueCase("left: extra field", UserLeft, """{"sessionId": "r1:ua:k", "when": "now"}""", "when");
+        yield return new QueueCase("left: unknown session", UserLeft, """{"sessionId": "r1:unobody:nothing"}""", "r1:unobody:nothing");
+        yield return new QueueCase("left: finished session", UserLeft, new JsonObject { ["sessionId"] = BadInputFixture.FinishedSessionId }.ToJsonString(), "finished");
     }
 }
