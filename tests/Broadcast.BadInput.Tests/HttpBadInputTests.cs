@@ -71,9 +71,8 @@ public sealed class HttpBadInputTests(BadInputFixture host)
 
         if (badCase.SignAsRoomEvent)
         {
-            var webhookKey = System.Text.Encoding.UTF8.GetBytes(BadInputFixture.WebhookKey);
-            var signature = System.Security.Cryptography.HMACSHA256.HashData(webhookKey, badCase.SignedBody is { } other ? System.Text.Encoding.UTF8.GetBytes(other) : bytes ?? []);
-            request.Headers.TryAddWithoutValidation("X-Broadcast-Signature", "sha256=" + Convert.ToHexStringLower(signature));
+            var signed = badCase.SignedBody is { } other ? System.Text.Encoding.UTF8.GetBytes(other) : bytes ?? [];
+            request.Headers.TryAddWithoutValidation(RoomEventSignature.Header, RoomEventSignature.Sign(BadInputFixture.WebhookKey, signed));
         }
 
         return await http.SendAsync(request);
