@@ -24,6 +24,13 @@ public sealed class DurableEngineOptions
     /// </summary>
     public bool DurableCommits { get; set; } = true;
 
+    /// <summary>
+    /// True to run an instance's step at once with an activity's result or a client's event when the instance is idle
+    /// and cached, and commit the two together, instead of storing the message and reading it back in a later step.
+    /// It is one write instead of two; false stores every message first.
+    /// </summary>
+    public bool InlineSteps { get; set; } = true;
+
     /// <summary>How often a client waiting for completion re-reads the instance when no signal came.</summary>
     public TimeSpan CompletionPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

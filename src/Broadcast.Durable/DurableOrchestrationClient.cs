@@ -39,8 +39,13 @@ public sealed class DurableOrchestrationClient : IOrchestrationClient
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         CheckInstanceId(instanceId, nameof(options));
         cancellationToken.ThrowIfCancellationRequested();
-        var command = new ScheduleInstanceCommand(_runtime, instanceId, orchestratorName, DurableJson.Serialize(input), options?.StartAt);
-        return await _store.Submit(command).ConfigureAwait(false);
+        var data = DurableJson.Serialize(input);
+        if (options?.StartAt is null && await _runtime.TryStartInlineAsync(instanceId, orchestratorName, data).ConfigureAwait(false))
+        {
+            return instanceId;
+        }
+
+        return await _store.Submit(new ScheduleInstanceCommand(_runtime, instanceId, orchestratorName, data, options?.StartAt)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -49,7 +54,12 @@ public sealed class DurableOrchestrationClient : IOrchestrationClient
         CheckInstanceId(instanceId, nameof(instanceId));
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         cancellationToken.ThrowIfCancellationRequested();
-        await _store.Submit(new SendMessageCommand(_runtime, instanceId, MessageKind.EventRaised, eventName, DurableJson.Serialize(eventPayload))).ConfigureAwait(false);
+        var data = DurableJson.Serialize(eventPayload);
+        var message = new InboxMessage(0, instanceId, MessageKind.EventRaised, _clock.GetUtcNow().UtcTicks, Name: eventName, Data: data);
+        if (!await _runtime.TryStepInlineAsync(message).ConfigureAwait(false))
+        {
+            await _store.Submit(new SendMessageCommand(_runtime, instanceId, MessageKind.EventRaised, eventName, data)).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

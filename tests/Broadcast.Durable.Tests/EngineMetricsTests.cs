@@ -21,7 +21,11 @@ public sealed class EngineMetricsTests : IDisposable
             {
                 var joined = await ctx.WaitForExternalEvent<string>("joined");
                 return await ctx.CallActivityAsync<string>("Echo", joined);
-            }), configure: o => o.DurableCommits = true, addServices: s => s.AddMetrics());
+            }), configure: o =>
+            {
+                o.DurableCommits = true;
+                o.InlineSteps = false; // every result and event goes through the inbox and the ready queue
+            }, addServices: s => s.AddMetrics());
         var factory = engine.Services.GetRequiredService<IMeterFactory>();
         using var writeQueue = Collect(factory, "broadcast.durable.write.queue_time");
         using var writeCommit = Collect(factory, "broadcast.durable.write.commit_time");
@@ -32,6 +36,7 @@ public sealed class EngineMetricsTests : IDisposable
         await engine.WaitForHistoryAsync(id, h => h.Any(e => e.Kind == HistoryEventKind.ExecutionStarted), "the first step");
         await engine.Client.RaiseEventAsync(id, "joined", "anchor");
         Assert.Equal("anchor", (await engine.WaitAsync(id)).ReadOutputAs<string>());
+        Assert.Equal(0, engine.Engine.Statistics.StepsInline);
 
         string[] commands = ["schedule", "step", "message", "activity_result"];
         Assert.All(commands, command => Assert.Contains(writeQueue.GetMeasurementSnapshot(), m => Tagged(m, "command", command)));

@@ -81,6 +81,27 @@ public sealed class ReadyQueueTests
         Assert.Equal(TwoLaneQueue<int>.UrgentStreak + 3, taken.Count);
     }
 
+    [Fact]
+    public void Claim_TakesOnlyAnIdleInstance_AndAWakeMeanwhileRequeuesItWhenReleased()
+    {
+        var queue = new ReadyQueue();
+        queue.Wake("running");
+        queue.Wake("queued");
+        Assert.True(queue.TryBegin(out var running));
+
+        Assert.False(queue.TryClaim(running)); // a step runs
+        Assert.False(queue.TryClaim("queued")); // a step is due
+        Assert.True(queue.TryClaim("idle"));
+        Assert.False(queue.TryClaim("idle")); // claimed already
+
+        queue.Wake("idle");
+        Assert.Equal(1, queue.Count);
+        queue.End("idle");
+        queue.End(running);
+        Assert.Equal(["queued", "idle"], TakeAll(queue));
+        Assert.True(queue.TryClaim("other"));
+    }
+
     private static List<string> TakeAll(ReadyQueue queue)
     {
         var taken = new List<string>();

@@ -21,12 +21,14 @@ internal sealed class ActivityResultCommand(IWorkSignals signals, ActivityWorkIt
             return;
         }
 
-        var kind = failure is null ? MessageKind.TaskCompleted : MessageKind.TaskFailed;
-        session.InsertMessage(new InboxMessage(
-            0, item.InstanceId, kind, session.NowTicks, item.ExecutionId, item.TaskId, item.Name, result,
-            failure is null ? null : DurableJson.Serialize(failure)));
+        session.InsertMessage(Message(item, result, failure, session.NowTicks));
         Result = true;
     }
+
+    /// <summary>The result as its instance's inbox holds it.</summary>
+    public static InboxMessage Message(ActivityWorkItem item, string? result, TaskFailureDetails? failure, long now) => new(
+        0, item.InstanceId, failure is null ? MessageKind.TaskCompleted : MessageKind.TaskFailed, now, item.ExecutionId, item.TaskId, item.Name, result,
+        failure is null ? null : DurableJson.Serialize(failure));
 
     protected override void OnCommitted()
     {

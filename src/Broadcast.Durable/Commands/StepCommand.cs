@@ -7,8 +7,11 @@ namespace Broadcast.Durable.Commands;
 /// <summary>
 /// Commits one orchestration step: the instance row (guarded by its version), new history, consumed
 /// messages, new activity work items and timers — or, for a step without code, just the consumed messages.
+/// A step run at once with an activity's result (never stored as a message) also deletes that activity's work item,
+/// so the result and the step that consumes it commit together or not at all.
 /// </summary>
-internal sealed class StepCommand(IWorkSignals signals, string instanceId, long? expectedVersion, StepPlan plan, StepOutcome? outcome)
+internal sealed class StepCommand(
+    IWorkSignals signals, string instanceId, long? expectedVersion, StepPlan plan, StepOutcome? outcome, ActivityWorkItem? completes = null)
     : WriteCommand<IReadOnlyList<ActivityWorkItem>>
 {
     private readonly List<ActivityWorkItem> _activities = [];
@@ -16,12 +19,21 @@ internal sealed class StepCommand(IWorkSignals signals, string instanceId, long?
 
     public override string MetricName => "step";
 
+    /// <summary>The activities the step stored (its result, once committed).</summary>
+    public IReadOnlyList<ActivityWorkItem> Scheduled => _activities;
+
     public override void Execute(WriteSession session)
     {
         // A batch that failed is retried command by command: start from a clean slate.
         _activities.Clear();
         _nextDue = long.MaxValue;
         var now = session.NowTicks;
+        if (completes is not null && !session.ActivityExists(completes.Id))
+        {
+            // Its result was applied already, or the instance moved on: refuse before writing anything.
+            throw new WriteRejectedException(new StepConflictException(instanceId));
+        }
+
         if (outcome is not null && expectedVersion is { } version)
         {
             var finished = outcome.IsFinished;
@@ -31,6 +43,11 @@ internal sealed class StepCommand(IWorkSignals signals, string instanceId, long?
             {
                 throw new WriteRejectedException(new StepConflictException(instanceId));
             }
+        }
+
+        if (completes is not null)
+        {
+            session.DeleteActivity(completes.Id);
         }
 
         foreach (var id in plan.Consumed)
@@ -89,13 +106,9 @@ internal sealed class StepCommand(IWorkSignals signals, string instanceId, long?
         }
     }
 
+    /// <remarks>The new activities are the result: the dispatcher hands them over once it releases the instance.</remarks>
     protected override void OnCommitted()
     {
-        if (_activities.Count > 0)
-        {
-            signals.ActivitiesScheduled(_activities);
-        }
-
         if (_nextDue != long.MaxValue)
         {
             signals.MessageDue(instanceId, _nextDue);

@@ -9,11 +9,18 @@ namespace Broadcast.Durable.Dispatch;
 
 /// <summary>
 /// Runs activity work items, each in its own DI scope, a bounded number at a time, and records each
-/// result in one transaction. On stop, running activities may finish; if they do not in time they are
+/// result in one transaction: with the step that consumes it when that step can run at once, else as a message. On stop, running activities may finish; if they do not in time they are
 /// cancelled and their work items stay in the database to run again after a restart.
 /// </summary>
 internal sealed class ActivityDispatcher(
-    DurableStore store, TaskRegistry registry, IServiceProvider services, IWorkSignals signals, ILogger logger, EngineMetrics? metrics = null) : IDisposable
+    DurableStore store,
+    TaskRegistry registry,
+    IServiceProvider services,
+    IWorkSignals signals,
+    InlineStep? stepInline,
+    TimeProvider clock,
+    ILogger logger,
+    EngineMetrics? metrics = null) : IDisposable
 {
     private readonly TwoLaneQueue<(ActivityWorkItem Item, long Since)> _queue = new();
     private readonly List<Task> _workers = [];
@@ -128,7 +135,11 @@ internal sealed class ActivityDispatcher(
 
         try
         {
-            await store.Submit(new ActivityResultCommand(signals, item, result, failure)).ConfigureAwait(false);
+            if (stepInline is null || !await stepInline(ActivityResultCommand.Message(item, result, failure, clock.GetUtcNow().UtcTicks), item).ConfigureAwait(false))
+            {
+                await store.Submit(new ActivityResultCommand(signals, item, result, failure)).ConfigureAwait(false);
+            }
+
             Interlocked.Increment(ref _completed);
         }
         catch (ObjectDisposedException)

@@ -35,7 +35,7 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
         _cache = new HistoryCache(_options.MaxCachedInstances);
         var executor = new OrchestrationExecutor(registry, services, loggerFactory);
         _orchestrations = new OrchestrationDispatcher(store, _ready, _cache, executor, this, clock, _options.StepRetryDelay, _logger);
-        _activities = new ActivityDispatcher(store, registry, services, this, _logger, metrics);
+        _activities = new ActivityDispatcher(store, registry, services, this, _options.InlineSteps ? _orchestrations.TryStepInlineAsync : null, clock, _logger, metrics);
         _timers = new TimerScheduler(store, clock, id => _ready.Wake(id), _logger);
     }
 
@@ -45,7 +45,7 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
     public Task<IOException> Broken => _store.Writer.Broken;
 
     public EngineStatistics Statistics => new(
-        _orchestrations.StepsCommitted, _activities.ActivitiesCompleted, _activities.Running, _ready.Count, _cache.Count,
+        _orchestrations.StepsCommitted, _orchestrations.StepsInline, _activities.ActivitiesCompleted, _activities.Running, _ready.Count, _cache.Count,
         _state == 1 ? _store.Writer.Commits : 0);
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -94,6 +94,14 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
         _orchestrations.Dispose();
         _activities.Dispose();
     }
+
+    /// <summary>Runs the instance's step with a client's event at once, when it can (see <see cref="OrchestrationDispatcher.TryStepInlineAsync"/>).</summary>
+    public Task<bool> TryStepInlineAsync(InboxMessage message) =>
+        _options.InlineSteps && Volatile.Read(ref _state) == 1 ? _orchestrations.TryStepInlineAsync(message, null) : Task.FromResult(false);
+
+    /// <summary>Creates an instance with its first step at once, when it can (see <see cref="OrchestrationDispatcher.TryStartInlineAsync"/>).</summary>
+    public Task<bool> TryStartInlineAsync(string instanceId, string name, string? input) =>
+        _options.InlineSteps && Volatile.Read(ref _state) == 1 ? _orchestrations.TryStartInlineAsync(instanceId, name, input) : Task.FromResult(false);
 
     public void InstanceReady(string instanceId, bool urgent = false) => _ready.Wake(instanceId, urgent);
 

@@ -22,8 +22,11 @@ internal sealed class OrchestrationDispatcher(
     private readonly List<Task> _workers = [];
     private readonly CancellationTokenSource _stopping = new();
     private long _steps;
+    private long _inline;
 
     public long StepsCommitted => Interlocked.Read(ref _steps);
+
+    public long StepsInline => Interlocked.Read(ref _inline);
 
     public void Start(int workers)
     {
@@ -50,14 +53,17 @@ internal sealed class OrchestrationDispatcher(
             {
                 while (!_stopping.IsCancellationRequested && ready.TryBegin(out var instanceId))
                 {
+                    IReadOnlyList<ActivityWorkItem>? scheduled = null;
                     try
                     {
-                        await RunStepAsync(instanceId).ConfigureAwait(false);
+                        scheduled = await RunStepAsync(instanceId).ConfigureAwait(false);
                     }
                     finally
                     {
                         ready.End(instanceId);
                     }
+
+                    Stepped(scheduled);
                 }
             }
         }
@@ -67,15 +73,17 @@ internal sealed class OrchestrationDispatcher(
         }
     }
 
-    private async Task RunStepAsync(string instanceId)
+    /// <returns>The activities the step scheduled; null when no step ran.</returns>
+    private async Task<IReadOnlyList<ActivityWorkItem>?> RunStepAsync(string instanceId)
     {
         try
         {
-            await RunStepCoreAsync(instanceId).ConfigureAwait(false);
+            return await RunStepCoreAsync(instanceId).ConfigureAwait(false);
         }
         catch (ObjectDisposedException) when (_stopping.IsCancellationRequested)
         {
             // The store closed under a stopping engine; the messages stay for the next start.
+            return null;
         }
 #pragma warning disable CA1031 // One broken step must not stop the worker; it is retried after a delay.
         catch (Exception exception)
@@ -86,15 +94,16 @@ internal sealed class OrchestrationDispatcher(
             {
                 Log.StepConflict(logger, instanceId);
                 ready.Wake(instanceId);
-                return;
+                return null;
             }
 
             Log.StepCommitFailed(logger, exception, instanceId);
             _ = RetryLaterAsync(instanceId);
+            return null;
         }
     }
 
-    private async Task RunStepCoreAsync(string instanceId)
+    private async Task<IReadOnlyList<ActivityWorkItem>?> RunStepCoreAsync(string instanceId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var (messages, state) = store.Read(reader =>
@@ -115,7 +124,7 @@ internal sealed class OrchestrationDispatcher(
         });
         if (messages.Count == 0)
         {
-            return;
+            return null;
         }
 
         if (state is null)
@@ -124,13 +133,13 @@ internal sealed class OrchestrationDispatcher(
             var orphan = new StepPlan { ExecutionId = string.Empty, Name = string.Empty };
             orphan.Consumed.AddRange(messages.Select(m => m.Id));
             await store.Submit(new StepCommand(signals, instanceId, null, orphan, null)).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var plan = StepPlanner.Plan(state, messages, now);
         if (plan is null)
         {
-            return;
+            return null;
         }
 
         StepOutcome? outcome = null;
@@ -144,17 +153,140 @@ internal sealed class OrchestrationDispatcher(
             (outcome, live) = executor.Execute(instanceId, plan.Name, plan.Past, plan.NewEvents, plan.StartsExecution ? null : state.Live);
         }
 
-        await store.Submit(new StepCommand(signals, instanceId, outcome is null ? null : state.Row.Version, plan, outcome)).ConfigureAwait(false);
+        var scheduled = await store.Submit(new StepCommand(signals, instanceId, outcome is null ? null : state.Row.Version, plan, outcome)).ConfigureAwait(false);
         if (outcome is null)
+        {
+            return null;
+        }
+
+        Remember(instanceId, state, plan, outcome, live);
+        return scheduled;
+    }
+
+    /// <summary>
+    /// Runs the instance's next step at once, on the caller's thread, with one message that was never stored
+    /// (an activity's result, a client's event), and commits the two as one. It saves storing the message, waking the
+    /// instance and reading the message back. False, with nothing written, when the step cannot run so: the instance
+    /// is running or queued, its state is not cached, the message alone makes no step, or the commit was refused
+    /// or failed. The caller then stores the message as usual.
+    /// </summary>
+    /// <param name="message">The message, not stored; its id is 0.</param>
+    /// <param name="completes">The activity whose result <paramref name="message"/> is; its work item goes with the commit.</param>
+    public async Task<bool> TryStepInlineAsync(InboxMessage message, ActivityWorkItem? completes)
+    {
+        var instanceId = message.InstanceId;
+        if (_stopping.IsCancellationRequested || !ready.TryClaim(instanceId))
+        {
+            return false;
+        }
+
+        IReadOnlyList<ActivityWorkItem>? scheduled = null;
+        try
+        {
+            if (cache.Get(instanceId) is not { } state)
+            {
+                return false;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (StepPlanner.Plan(state, [message], now) is not { RunsCode: true, Terminates: false, StartsExecution: false } plan)
+            {
+                return false;
+            }
+
+            plan.Consumed.Clear();
+            try
+            {
+                var (outcome, live) = executor.Execute(instanceId, plan.Name, plan.Past, plan.NewEvents, state.Live);
+                scheduled = await store.Submit(new StepCommand(signals, instanceId, state.Row.Version, plan, outcome, completes)).ConfigureAwait(false);
+                Remember(instanceId, state, plan, outcome, live);
+                Interlocked.Increment(ref _inline);
+                return true;
+            }
+            catch (ObjectDisposedException)
+            {
+                cache.Remove(instanceId);
+                throw;
+            }
+#pragma warning disable CA1031 // The caller stores the message instead, and the ordinary step reports what is wrong.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                // The code ran ahead of what is stored: its cached state is no longer the instance's.
+                cache.Remove(instanceId);
+                return false;
+            }
+        }
+        finally
+        {
+            ready.End(instanceId);
+            Stepped(scheduled);
+        }
+    }
+
+    /// <summary>
+    /// Creates an instance and runs its first step at once, on the caller's thread, committing the two as one. False,
+    /// with nothing written, when the instance id is running or queued here, or when the commit failed: the caller then
+    /// schedules the start as usual.
+    /// </summary>
+    /// <exception cref="InstanceAlreadyExistsException">An instance with this id is still running.</exception>
+    public async Task<bool> TryStartInlineAsync(string instanceId, string name, string? input)
+    {
+        if (_stopping.IsCancellationRequested || !ready.TryClaim(instanceId))
+        {
+            return false;
+        }
+
+        IReadOnlyList<ActivityWorkItem>? scheduled = null;
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var plan = new StepPlan { RunsCode = true, ExecutionId = Guid.NewGuid().ToString("N"), Name = name, StartsExecution = true, Input = input };
+            plan.NewEvents.Add(new HistoryEvent(HistoryEventKind.OrchestratorStarted, now));
+            plan.NewEvents.Add(new HistoryEvent(HistoryEventKind.ExecutionStarted, now, Name: name, Data: input));
+            StepOutcome outcome;
+            LiveOrchestration? live;
+            StartStepCommand command;
+            try
+            {
+                (outcome, live) = executor.Execute(instanceId, name, plan.Past, plan.NewEvents);
+                command = new StartStepCommand(signals, instanceId, input, plan, outcome);
+                scheduled = await store.Submit(command).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The caller schedules the start instead, and the ordinary step reports what is wrong.
+            catch (Exception exception) when (exception is not (InstanceAlreadyExistsException or ObjectDisposedException))
+#pragma warning restore CA1031
+            {
+                return false;
+            }
+
+            var row = new InstanceRow(instanceId, name, plan.ExecutionId, OrchestrationRuntimeStatus.Pending, command.Version);
+            Remember(instanceId, new InstanceState(row, []), plan, outcome, live);
+            Interlocked.Increment(ref _inline);
+            return true;
+        }
+        finally
+        {
+            ready.End(instanceId);
+            Stepped(scheduled);
+        }
+    }
+
+    /// <summary>
+    /// Counts a committed step and hands its activities over once its instance is released, so an activity that ends
+    /// at once finds its instance free to step with its result.
+    /// </summary>
+    private void Stepped(IReadOnlyList<ActivityWorkItem>? scheduled)
+    {
+        if (scheduled is null)
         {
             return;
         }
 
         Interlocked.Increment(ref _steps);
-        Remember(instanceId, state, plan, outcome, live);
-        if (outcome.IsFinished)
+        if (scheduled.Count > 0)
         {
-            LogFinished(instanceId, plan.Name, outcome);
+            signals.ActivitiesScheduled(scheduled);
         }
     }
 
@@ -163,6 +295,7 @@ internal sealed class OrchestrationDispatcher(
         if (outcome.IsFinished)
         {
             cache.Remove(instanceId);
+            LogFinished(instanceId, plan.Name, outcome);
             return;
         }
 

@@ -76,6 +76,18 @@ internal sealed class ReadyQueue(EngineMetrics? metrics = null)
         }
     }
 
+    /// <summary>
+    /// Marks an instance running for a step its caller runs itself, when it is neither running nor queued;
+    /// <see cref="End"/> releases it like any step.
+    /// </summary>
+    public bool TryClaim(string instanceId)
+    {
+        lock (_gate)
+        {
+            return !_queued.ContainsKey(instanceId) && _busy.TryAdd(instanceId, (WakeKind.None, 0));
+        }
+    }
+
     /// <summary>Called when the step ends; requeues the instance if it was woken meanwhile.</summary>
     public void End(string instanceId)
     {

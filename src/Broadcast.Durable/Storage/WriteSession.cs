@@ -14,6 +14,7 @@ internal sealed class WriteSession : IDisposable
     private readonly PreparedCommand _deleteHistory;
     private readonly PreparedCommand _insertActivity;
     private readonly PreparedCommand _deleteActivity;
+    private readonly PreparedCommand _activityExists;
     private readonly PreparedCommand _deleteInstanceActivities;
     private readonly PreparedCommand _readInstance;
     private readonly PreparedCommand _updateStep;
@@ -42,6 +43,7 @@ internal sealed class WriteSession : IDisposable
                 "INSERT INTO activities (instance_id, execution_id, task_id, name, input) VALUES ($i, $e, $t, $n, $in) RETURNING id;",
                 "$i", "$e", "$t", "$n", "$in"),
             _deleteActivity = new(connection, "DELETE FROM activities WHERE id = $id;", "$id"),
+            _activityExists = new(connection, "SELECT 1 FROM activities WHERE id = $id;", "$id"),
             _deleteInstanceActivities = new(connection, "DELETE FROM activities WHERE instance_id = $i;", "$i"),
             _readInstance = new(connection, "SELECT status, version FROM instances WHERE instance_id = $i;", "$i"),
             _updateStep = new(connection,
@@ -93,6 +95,13 @@ internal sealed class WriteSession : IDisposable
 
     /// <summary>True when the activity was still pending (its result has not been applied).</summary>
     public bool DeleteActivity(long id) => _deleteActivity.Bind(0, id).Run() == 1;
+
+    /// <summary>True when the activity is still pending.</summary>
+    public bool ActivityExists(long id)
+    {
+        using var reader = _activityExists.Bind(0, id).Read();
+        return reader.Read();
+    }
 
     public void DeleteInstanceActivities(string instanceId) => _deleteInstanceActivities.Bind(0, instanceId).Run();
 

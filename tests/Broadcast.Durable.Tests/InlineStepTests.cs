@@ -1,0 +1,101 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+
+namespace Broadcast.Durable.Tests;
+
+/// <summary>Steps run at once with an activity's result or a client's event, committed with it (DurableEngineOptions.InlineSteps).</summary>
+public sealed class InlineStepTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task EachActivitysResult_StepsItsIdleInstance_InTheSameWrite()
+    {
+        await using var engine = await StartAsync(b => b
+            .AddActivity<int, int>("Double", (_, x, _) => Task.FromResult(x * 2))
+            .AddOrchestrator<int, int>("Chain", async (ctx, x) =>
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    x = await ctx.CallActivityAsync<int>("Double", x);
+                }
+
+                return x;
+            }));
+        using var writes = WriteCollector(engine);
+
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 1);
+
+        Assert.Equal(8, (await engine.WaitAsync(id)).ReadOutputAs<int>());
+        Assert.Equal(4, engine.Engine.Statistics.StepsInline); // the start, and each of the three results
+        Assert.DoesNotContain(writes.GetMeasurementSnapshot(), m => Equals(m.Tags["command"], "activity_result"));
+        Assert.Equal(0, Database.CountActivities(engine.DatabasePath, id));
+        Assert.Equal(0, Database.CountMessages(engine.DatabasePath, id));
+        var history = await engine.Client.GetHistoryAsync(id);
+        Assert.Equal(3, history.Count(e => e.Kind == HistoryEventKind.TaskCompleted));
+    }
+
+    [Fact]
+    public async Task AnEventToAnIdleInstance_IsInItsHistory_WhenRaiseEventReturns()
+    {
+        await using var engine = await StartAsync(b => b
+            .AddOrchestrator<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("joined")));
+        using var writes = WriteCollector(engine);
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
+        await Eventually.TrueAsync(() => Task.FromResult(engine.Engine.Statistics.StepsCommitted >= 1), "the first step");
+
+        await engine.Client.RaiseEventAsync(id, "joined", "anchor");
+
+        var history = await engine.Client.GetHistoryAsync(id);
+        Assert.Contains(history, e => e.Kind == HistoryEventKind.EventRaised && e.Name == "joined");
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await engine.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        Assert.Equal(2, engine.Engine.Statistics.StepsInline); // the start, and the event
+        Assert.DoesNotContain(writes.GetMeasurementSnapshot(), m => Equals(m.Tags["command"], "message"));
+        Assert.Equal(0, Database.CountMessages(engine.DatabasePath, id));
+    }
+
+    [Fact]
+    public async Task AnEventToAnInstanceNotCached_IsStoredFirst_AndStillDelivered()
+    {
+        await using var engine = await StartAsync(
+            b => b.AddOrchestrator<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("joined")),
+            o => o.MaxCachedInstances = 0);
+        using var writes = WriteCollector(engine);
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
+        await Eventually.TrueAsync(() => Task.FromResult(engine.Engine.Statistics.StepsCommitted >= 1), "the first step");
+
+        await engine.Client.RaiseEventAsync(id, "joined", "anchor");
+
+        Assert.Equal("anchor", (await engine.WaitAsync(id)).ReadOutputAs<string>());
+        Assert.Equal(1, engine.Engine.Statistics.StepsInline); // the start alone
+        Assert.Contains(writes.GetMeasurementSnapshot(), m => Equals(m.Tags["command"], "message"));
+    }
+
+    [Fact]
+    public async Task AStart_RunsTheFirstStepBeforeItReturns_AndASecondStartOfTheRunningIdIsRefused()
+    {
+        await using var engine = await StartAsync(b => b
+            .AddOrchestrator<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("joined")));
+        using var writes = WriteCollector(engine);
+
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", "in", new StartOrchestrationOptions { InstanceId = "one" });
+
+        Assert.Contains(await engine.Client.GetHistoryAsync(id), e => e.Kind == HistoryEventKind.ExecutionStarted && e.Data == "\"in\"");
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await engine.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        Assert.Equal(0, Database.CountMessages(engine.DatabasePath, id));
+        await Assert.ThrowsAsync<InstanceAlreadyExistsException>(
+            () => engine.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", "again", new StartOrchestrationOptions { InstanceId = "one" }));
+        Assert.Equal(1, engine.Engine.Statistics.StepsInline);
+        Assert.All(writes.GetMeasurementSnapshot(), m => Assert.Equal("schedule", m.Tags["command"]));
+        Assert.Equal("\"in\"", (await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.SerializedInput);
+    }
+
+    private Task<EngineHarness> StartAsync(Action<IDurableEngineBuilder> register, Action<DurableEngineOptions>? configure = null) =>
+        EngineHarness.StartAsync(_folder.DatabasePath, register, configure: configure, addServices: s => s.AddMetrics());
+
+    private static MetricCollector<double> WriteCollector(EngineHarness engine) =>
+        new(engine.Services.GetRequiredService<IMeterFactory>(), DurableEngine.MeterName, "broadcast.durable.write.queue_time");
+}
