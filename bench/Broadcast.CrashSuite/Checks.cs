@@ -16,6 +16,8 @@ internal static class Checks
     public const string StartsStopped = "every successful start followed by a stop";
     public const string NoDoubleStart = "no push started twice";
     public const string SignalsTaken = "every join signal sent in time was taken";
+    public const string DriverPlayed = "every request and signal was answered";
+    public const string HostRan = "the host ran until killed";
 
     /// <summary>
     /// How long before a session gives up waiting its join signal must have been sent (host downtime excluded) to
@@ -33,6 +35,9 @@ internal static class Checks
         CheckLive(evidence, byAnchor, violations);
         CheckCallLog(evidence, byAnchor, violations);
         CheckSignals(evidence, host, violations);
+        violations.AddRange(evidence.Traces.Where(trace => trace.Error is not null)
+            .Select(trace => new Violation(DriverPlayed, trace.Plan.SessionId, $"the driver could not finish it: {trace.Error}")));
+        violations.AddRange(host.UnplannedExits.Select(exit => new Violation(HostRan, "host", exit)));
         return violations;
     }
 

@@ -17,6 +17,7 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly List<(DateTimeOffset From, DateTimeOffset To)> _outages = [];
     private DateTimeOffset? _downSince;
+    private readonly List<string> _unplannedExits = [];
     private ChildProcess? _process;
     private int _port;
 
@@ -51,6 +52,9 @@ internal sealed class HostProcess : IAsyncDisposable
     public Uri BaseUrl => new($"http://127.0.0.1:{_port.ToString(CultureInfo.InvariantCulture)}/");
 
     public int Starts { get; private set; }
+
+    /// <summary>Each time the host was found ended without being killed, when and how (a host must run until killed).</summary>
+    public IReadOnlyList<string> UnplannedExits => _unplannedExits;
 
     /// <summary>When the host was not serving: from each kill until it answered again.</summary>
     public IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> Outages => _outages;
@@ -92,6 +96,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
             var exited = _process.HasExited;
             await _process.DisposeAsync();
+            if (exited)
+            {
+                Console.WriteLine($"  [host] start {Starts} ended before it was healthy; trying again on another port (see {Path.Combine(_folder, "host.log")})");
+            }
+
             if (!exited || attempt == 3)
             {
                 throw new InvalidOperationException($"The host did not become healthy (start {Starts}); see {Path.Combine(_folder, "host.log")}.");
@@ -107,6 +116,11 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         if (_process is not null)
         {
+            if (_process.HasExited)
+            {
+                _unplannedExits.Add($"start {Starts} had ended by itself before kill {Starts} at {_time.GetUtcNow():HH:mm:ss.fff}");
+            }
+
             _downSince = _time.GetUtcNow();
             await _process.KillAsync();
             await _process.DisposeAsync();

@@ -13,10 +13,13 @@ catch (ArgumentException e)
 }
 
 var folder = Directory.CreateTempSubdirectory("broadcast-crash-suite-").FullName;
-using var cancel = new CancellationTokenSource();
+// The whole run has a deadline: waiting for outcomes stops at --timeout-minutes; the rest may take little more.
+using var cancel = new CancellationTokenSource(RunDeadline(options));
+var interrupted = false;
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
+    interrupted = true;
     cancel.Cancel();
 };
 
@@ -42,9 +45,16 @@ try
 
     return 0;
 }
+catch (OperationCanceledException) when (cancel.IsCancellationRequested && !interrupted)
+{
+    Console.WriteLine($"crash suite: FAILED: the run took longer than {RunDeadline(options).TotalMinutes:0} min (seed {options.Seed}); logs kept in {folder}");
+    return 1;
+}
 catch (Exception e) when (e is InvalidOperationException or SuiteFailureException or Azure.RequestFailedException or HttpRequestException)
 {
     Console.WriteLine($"crash suite: FAILED to run: {e.Message} (seed {options.Seed}); logs kept in {folder}");
     Console.Error.WriteLine(e);
     return 1;
 }
+
+static TimeSpan RunDeadline(SuiteOptions options) => options.Timeout + TimeSpan.FromMinutes(2);

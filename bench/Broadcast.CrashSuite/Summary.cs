@@ -32,8 +32,10 @@ internal static class Summary
                           $"{resends} start-push calls answered 'already running' (40000415)");
         Console.WriteLine($"  poison     session-requests {evidence.SessionRequestsPoison.Count}, user-joined {evidence.UserJoinedPoison.Count}" +
                           (evidence.UserJoinedPoison.Count == 0 ? "" : " (" + Reasons(evidence) + ")"));
+        Console.WriteLine($"  count      {traces.Count} sessions in, {evidence.Sessions.Count(view => view.Result is not null)} out with an outcome " +
+                          $"({evidence.Sessions.Count} on the host)");
         Console.WriteLine($"  live       {evidence.Live.Pushes.Count} pushes, {evidence.Live.Recordings.Count} recordings at the end");
-        foreach (var check in (string[])[Checks.Lost, Checks.Final, Checks.NothingLive, Checks.StartsStopped, Checks.NoDoubleStart, Checks.SignalsTaken])
+        foreach (var check in (string[])[Checks.Lost, Checks.Final, Checks.NothingLive, Checks.StartsStopped, Checks.NoDoubleStart, Checks.SignalsTaken, Checks.DriverPlayed, Checks.HostRan])
         {
             var count = violations.Count(v => v.Check == check);
             Console.WriteLine($"  [{(count == 0 ? "PASS" : "FAIL")}] {check}" + (count == 0 ? "" : $": {count} violations"));
@@ -55,11 +57,6 @@ internal static class Summary
                               SessionOf(evidence, poison));
         }
 
-        var driverErrors = traces.Where(t => t.Error is not null).ToList();
-        foreach (var trace in driverErrors.Take(20))
-        {
-            Console.WriteLine($"  driver could not finish {trace.Plan.SessionId}: {trace.Error}");
-        }
     }
 
     private static string Reasons(Evidence evidence) =>

@@ -11,6 +11,10 @@ namespace Broadcast.Sessions;
 public sealed partial class SessionService
 {
     private const int MaxQueryPages = 20;
+
+    // The engine's longest instance id.
+    private const int MaxContinuationTokenLength = 1024;
+
     private readonly IOrchestrationClient client;
     private readonly IOptions<SessionOptions> options;
     private readonly SessionMetrics metrics;
@@ -93,9 +97,7 @@ public sealed partial class SessionService
     public async Task<SessionPage> ListAsync(SessionListQuery query, CancellationToken cancellationToken)
     {
         ValidateQuery(query);
-        var prefix = query.RoomId is not { } room ? SessionIds.SessionPrefix
-            : query.UserId is { } user ? SessionIds.ForRoomAndUser(room, user)
-            : SessionIds.ForRoom(room);
+        var prefix = ListPrefix(query);
         var items = new List<SessionView>();
         var token = query.ContinuationToken;
 
@@ -154,6 +156,11 @@ public sealed partial class SessionService
         }
     }
 
+    private static string ListPrefix(SessionListQuery query) =>
+        query.RoomId is not { } room ? SessionIds.SessionPrefix
+        : query.UserId is { } user ? SessionIds.ForRoomAndUser(room, user)
+        : SessionIds.ForRoom(room);
+
     private static void ValidateQuery(SessionListQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -177,6 +184,14 @@ public sealed partial class SessionService
 
             TextRules.Identifier(query.UserId, SessionRequestValidator.MaxUserIdLength, SessionRequestValidator.UserIdExtraCharacters,
                 "userId", errors);
+        }
+
+        // A token is the last session id of the page before, so it lies in the same id range; anything else is not one
+        // this listing gave, and would quietly skip or repeat sessions.
+        if (query.ContinuationToken is { } token && (!token.StartsWith(ListPrefix(query), StringComparison.Ordinal)
+            || token.Length > MaxContinuationTokenLength || token.Any(char.IsControl)))
+        {
+            errors.Add("continuationToken", "is not a token this listing gave: pass the previous page's continuationToken, with the same roomId and userId.");
         }
 
         errors.ThrowIfAny();

@@ -98,6 +98,10 @@ public sealed class SessionServiceTests
         var wholeRoom = await host.Sessions.ListAsync(new SessionListQuery { RoomId = room }, CancellationToken.None);
         var invalid = await Assert.ThrowsAsync<SessionValidationException>(
             () => host.Sessions.ListAsync(new SessionListQuery { UserId = "anchor-1", PageSize = 0 }, CancellationToken.None));
+        var otherAnchorsToken = await Assert.ThrowsAsync<SessionValidationException>(() => host.Sessions.ListAsync(
+            new SessionListQuery { RoomId = room, UserId = "anchor-2", ContinuationToken = firstPage.ContinuationToken }, CancellationToken.None));
+        var garbageToken = await Assert.ThrowsAsync<SessionValidationException>(
+            () => host.Sessions.ListAsync(new SessionListQuery { ContinuationToken = "zzz" }, CancellationToken.None));
 
         Assert.Equal(ids.Take(2), firstPage.Items.Select(v => v.Id));
         Assert.NotNull(firstPage.ContinuationToken);
@@ -105,6 +109,8 @@ public sealed class SessionServiceTests
         Assert.Equal([ids[1]], cancelled.Items.Select(v => v.Id));
         Assert.Equal(4, wholeRoom.Items.Count);
         Assert.Equal(["pageSize", "userId"], invalid.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["continuationToken"], otherAnchorsToken.Errors.Keys);
+        Assert.Equal(["continuationToken"], garbageToken.Errors.Keys);
         foreach (var id in new[] { ids[0], ids[2], other })
         {
             await host.CancelAndWaitAsync(id);

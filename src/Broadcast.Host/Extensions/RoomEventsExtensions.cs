@@ -25,6 +25,7 @@ public static class RoomEventsExtensions
         if (configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() is { Enabled: true })
         {
             services.AddSingleton<IPresenceBacklog, RoomEventBacklog>();
+            services.AddHostedService<RoomEventStoreStartupCheck>();
         }
 
         return services;

@@ -49,6 +49,24 @@ internal sealed class RoomEventStore(IOptions<WebhookOptions> options) : IDispos
         return new Lease(gate);
     }
 
+    /// <summary>
+    /// Opens (or creates) the store's file now, so a host refuses to start on a file it cannot use instead of failing
+    /// every webhook call later; the error names the setting.
+    /// </summary>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        using var lease = await LockAsync(cancellationToken);
+        try
+        {
+            Open();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"{WebhookOptions.SectionName}:DatabasePath '{Path.GetFullPath(options.Value.DatabasePath!)}' cannot be used as the room events' database: {e.Message}", e);
+        }
+    }
+
     /// <summary>The receipt of an event id already received, or null.</summary>
     public async Task<RoomEventReceipt?> FindAsync(string eventId, CancellationToken cancellationToken)
     {

@@ -18,6 +18,8 @@ public static class ConfigCases
         yield return Case("Engine:DatabasePath in /proc", "Engine:DatabasePath", "/proc/broadcast/broadcast.db", "Engine:DatabasePath");
         yield return Case("Ledger:DatabasePath in /proc", "Ledger:DatabasePath", "/proc/broadcast/ledger.db", "Ledger:DatabasePath");
         yield return Case("Ledger:DatabasePath under a file", "Ledger:DatabasePath", Path.Combine(typeof(ConfigCases).Assembly.Location, "ledger.db"), "Ledger:DatabasePath");
+        yield return Webhooks("Webhooks:DatabasePath in /proc", "/proc/broadcast/room-events.db");
+        yield return Webhooks("Webhooks:DatabasePath under a file", Path.Combine(typeof(ConfigCases).Assembly.Location, "room-events.db"));
     }
 
     private static IEnumerable<ConfigCase> All()
@@ -47,6 +49,10 @@ public static class ConfigCases
         yield return Case("Queues:ConnectionString not a connection string", "Queues:ConnectionString", "queues-on-my-laptop", "Queues:ConnectionString");
         yield return Case("Queues:MaxDequeueCount zero", "Queues:MaxDequeueCount", "0", "MaxDequeueCount");
     }
+
+    /// <summary>The webhook switched on (its store is opened only then) with an unusable file.</summary>
+    private static ConfigCase Webhooks(string name, string path) => new(
+        name, new Dictionary<string, string?> { ["Webhooks:SigningKey"] = BadInputFixture.WebhookKey, ["Webhooks:DatabasePath"] = path }, "Webhooks:DatabasePath");
 
     private static ConfigCase Case(string name, string key, string? value, string mentions) =>
         new(name, new Dictionary<string, string?> { [key] = value }, mentions);

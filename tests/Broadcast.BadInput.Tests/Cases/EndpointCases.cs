@@ -41,6 +41,9 @@ public static class EndpointCases
         yield return Get("list: roomId 2^32", "/api/sessions?roomId=4294967296", HttpStatusCode.BadRequest, "roomId");
         yield return Get("list: userId without roomId", "/api/sessions?userId=anchor-1", HttpStatusCode.BadRequest, "userId");
         yield return Get("list: userId with colon", "/api/sessions?roomId=1&userId=a:b", HttpStatusCode.BadRequest, "userId");
+        yield return Get("list: continuationToken not a session id", "/api/sessions?continuationToken=zzz", HttpStatusCode.BadRequest, "continuationToken");
+        yield return Get("list: continuationToken of another room", "/api/sessions?roomId=1&continuationToken=r2:ua:k", HttpStatusCode.BadRequest, "continuationToken");
+        yield return Get("list: continuationToken with control characters", "/api/sessions?continuationToken=r1:u%07:k", HttpStatusCode.BadRequest, "continuationToken");
 
         // POST /api/sessions/{id}/user-joined
         yield return Post("join: unknown id", "/api/sessions/r1:unobody:nothing/user-joined", HttpStatusCode.NotFound, "r1:unobody:nothing");
