@@ -121,6 +121,21 @@ public static class EndpointCases
             """{"cron": "0 9 * * *", "timeZone": "UTC", "template": {"roomId": 4294967296, "userId": "anchor-s", "channelName": "s"}}""");
         yield return Post("schedule: id with control characters", "/api/schedules", HttpStatusCode.BadRequest, "id",
             """{"id": "s\u0001", "cron": "0 9 * * *", "timeZone": "UTC", "template": {"roomId": 7002, "userId": "anchor-s", "channelName": "s"}}""");
+        yield return Post("schedule: cron as number", "/api/schedules", HttpStatusCode.BadRequest, "cron",
+            """{"cron": 9, "timeZone": "UTC", "template": {"roomId": 7002, "userId": "anchor-s", "channelName": "s"}}""");
+        yield return Post("schedule: template as text", "/api/schedules", HttpStatusCode.BadRequest, "template",
+            """{"cron": "0 9 * * *", "timeZone": "UTC", "template": "every day"}""");
+        yield return Post("schedule: overlap unknown", "/api/schedules", HttpStatusCode.BadRequest, "overlap",
+            """{"cron": "0 9 * * *", "timeZone": "UTC", "overlap": "Sometimes", "template": {"roomId": 7002, "userId": "anchor-s", "channelName": "s"}}""");
+        yield return Post("schedule: extra field", "/api/schedules", HttpStatusCode.BadRequest, "priority",
+            """{"cron": "0 9 * * *", "timeZone": "UTC", "priority": "high", "template": {"roomId": 7002, "userId": "anchor-s", "channelName": "s"}}""");
+        yield return Post("schedule: id of 41 chars", "/api/schedules", HttpStatusCode.BadRequest, "id",
+            $$$"""{"id": "{{{Json.Repeat('s', 41)}}}", "cron": "0 9 * * *", "timeZone": "UTC", "template": {"roomId": 7002, "userId": "anchor-s", "channelName": "s"}}""");
+        yield return Post("schedule: body over 64 KB", "/api/schedules", HttpStatusCode.RequestEntityTooLarge, "bytes",
+            $$$"""{"cron": "0 9 * * *", "timeZone": "UTC", "template": {"roomId": 7002, "userId": "anchor-s", "channelName": "s", "channelDescription": "{{{Json.Repeat('x', 70_000)}}}"}}""");
+        yield return Get("schedule: get id of 2,000 chars", "/api/schedules/" + Json.Repeat('s', 2000), HttpStatusCode.NotFound, "ssssssss");
+        yield return new HttpCase("schedule: delete id of 2,000 chars", HttpMethod.Delete, "/api/schedules/" + Json.Repeat('s', 2000), HttpStatusCode.NotFound, "ssssssss");
+        yield return new HttpCase("schedule: delete id with control characters", HttpMethod.Delete, "/api/schedules/s%07%1B", HttpStatusCode.NotFound, "s");
         yield return Get("schedule: list without API key", "/api/schedules", HttpStatusCode.Unauthorized, "X-Api-Key") with { ApiKey = null };
         yield return Get("schedule: get unknown", "/api/schedules/no-such-schedule", HttpStatusCode.NotFound, "no-such-schedule");
         yield return Post("schedule: pause unknown", "/api/schedules/no-such-schedule/pause", HttpStatusCode.NotFound, "no-such-schedule");

@@ -66,6 +66,16 @@ public static class VendorCases
         yield return new("stop push: HTTP 500 twice", StopPush, (s, _) => s.Faults.HttpErrorNext(StopPush, 500, 2), Recovers, Http, "HTTP 500");
         yield return new("stop push: dropped after the vendor acted", StopPush,
             (s, _) => s.Faults.DropNext(StopPush, 1, FaultTiming.AfterProcessing), Recovers, Lost, "connection");
+        yield return new("stop push: truncated JSON twice", StopPush, (_, p) => p.MangleNext(StopPush, Mangle.TruncatedJson, 2), Recovers, Malformed, "truncated");
+        yield return new("stop push: HTML twice", StopPush, (_, p) => p.MangleNext(StopPush, Mangle.NotJson, 2), Recovers, Malformed, "JSON");
+        yield return new("stop push: JSON without the envelope twice", StopPush, (_, p) => p.MangleNext(StopPush, Mangle.WrongShape, 2), Recovers, Malformed, "reqhead");
+        yield return new("stop push: HTTP 503 after the vendor acted", StopPush,
+            (s, _) => s.Faults.HttpErrorNext(StopPush, 503, 1, FaultTiming.AfterProcessing), Recovers, Http, "HTTP 503");
+        yield return Separate(new("stop recording: empty body twice", StopRecording, (_, p) => p.MangleNext(StopRecording, Mangle.EmptyBody, 2), Recovers, Malformed, "empty"));
+        yield return Separate(new("stop recording: wrong uint32_seq twice", StopRecording, (s, _) => s.Faults.WrongSequenceNext(StopRecording, 2), Recovers, WrongSeq, "uint32_seq"));
+        yield return Separate(new("stop recording: HTTP 500 twice", StopRecording, (s, _) => s.Faults.HttpErrorNext(StopRecording, 500, 2), Recovers, Http, "HTTP 500"));
+        yield return Separate(new("stop recording: dropped after the vendor acted", StopRecording,
+            (s, _) => s.Faults.DropNext(StopRecording, 1, FaultTiming.AfterProcessing), Recovers, Lost, "connection"));
         yield return Separate(new("stop recording: HTML twice", StopRecording, (_, p) => p.MangleNext(StopRecording, Mangle.NotJson, 2), Recovers, Malformed, "JSON"));
         yield return Separate(new("stop recording: truncated after the vendor acted", StopRecording,
             (s, _) => s.Faults.MalformedNext(StopRecording, 1, FaultTiming.AfterProcessing), Recovers, Malformed, "response"));
