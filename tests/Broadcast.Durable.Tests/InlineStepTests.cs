@@ -7,6 +7,8 @@ namespace Broadcast.Durable.Tests;
 /// <summary>Steps run at once with an activity's result or a client's event, committed with it (DurableEngineOptions.InlineSteps).</summary>
 public sealed class InlineStepTests : IDisposable
 {
+    private static readonly AsyncLocal<string?> CallerValue = new();
+
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -30,6 +32,9 @@ public sealed class InlineStepTests : IDisposable
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 1);
 
         Assert.Equal(8, (await engine.WaitAsync(id)).ReadOutputAs<int>());
+
+        // The last step is counted just after its commit, which is what completes the wait.
+        await Eventually.TrueAsync(() => Task.FromResult(engine.Engine.Statistics.StepsInline >= 4), "the last step counted");
         Assert.Equal(4, engine.Engine.Statistics.StepsInline); // the start, and each of the three results
         Assert.DoesNotContain(writes.GetMeasurementSnapshot(), m => Equals(m.Tags["command"], "activity_result"));
         Assert.Equal(0, Database.CountActivities(engine.DatabasePath, id));
@@ -91,6 +96,26 @@ public sealed class InlineStepTests : IDisposable
         Assert.Equal(1, engine.Engine.Statistics.StepsInline);
         Assert.All(writes.GetMeasurementSnapshot(), m => Assert.Equal("schedule", m.Tags["command"]));
         Assert.Equal("\"in\"", (await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.SerializedInput);
+    }
+
+    [Fact]
+    public async Task InlineSteps_RunTheOrchestrationOutsideTheCallersContext()
+    {
+        await using var engine = await StartAsync(b => b
+            .AddOrchestrator<string, string>("Peek", async (ctx, _) =>
+            {
+                var atStart = CallerValue.Value ?? "none";
+                await ctx.WaitForExternalEvent<string>("go");
+                return atStart + "," + (CallerValue.Value ?? "none");
+            }));
+
+        CallerValue.Value = "a request's value";
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Peek");
+        await Eventually.TrueAsync(() => Task.FromResult(engine.Engine.Statistics.StepsCommitted >= 1), "the first step");
+        await engine.Client.RaiseEventAsync(id, "go");
+
+        Assert.Equal(2, engine.Engine.Statistics.StepsInline);
+        Assert.Equal("none,none", (await engine.WaitAsync(id)).ReadOutputAs<string>());
     }
 
     private Task<EngineHarness> StartAsync(Action<IDurableEngineBuilder> register, Action<DurableEngineOptions>? configure = null) =>

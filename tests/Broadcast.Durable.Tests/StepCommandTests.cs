@@ -34,6 +34,29 @@ public sealed class StepCommandTests : IDisposable
         Assert.Equal((0L, 2L, 2L), Counts());
     }
 
+    [Fact]
+    public async Task AnInlineStep_IsRefusedWhole_WhileAMessageOfItsInstanceIsVisible_ButNotForOneDueLater()
+    {
+        var connection = SqliteFile.Open(_folder.DatabasePath, durableCommits: false);
+        Schema.Ensure(connection, _folder.DatabasePath);
+        using var writer = new StoreWriter(new WriteSession(connection, TimeProvider.System), maxBatch: 16, flusher: null, NullLogger.Instance);
+        var signals = new NoSignals();
+        var activityId = await writer.Submit(new SetUpCommand()).WaitAsync(Deadline);
+        var item = new ActivityWorkItem(activityId, "i", "e", 0, "Echo", null);
+        var due = DateTime.UtcNow.AddHours(1).Ticks;
+        await writer.Submit(new TimerCommand(due)).WaitAsync(Deadline);
+
+        // A timer due in an hour does not hold the step back.
+        await writer.Submit(new StepCommand(signals, "i", 1, Plan(), Outcome(), completes: item, inline: true)).WaitAsync(Deadline);
+        Assert.Equal((0L, 2L, 2L), Counts());
+
+        // A timer already due does: the ordinary step must see it first.
+        await writer.Submit(new TimerCommand(DateTime.UtcNow.AddSeconds(-1).Ticks)).WaitAsync(Deadline);
+        await Assert.ThrowsAsync<StepConflictException>(
+            () => writer.Submit(new StepCommand(signals, "i", 2, Plan(), Outcome(), inline: true)).WaitAsync(Deadline));
+        Assert.Equal((0L, 2L, 2L), Counts());
+    }
+
     private static StepPlan Plan() => new() { RunsCode = true, ExecutionId = "e", Name = "Orch" };
 
     private static StepOutcome Outcome() => new()
@@ -67,6 +90,15 @@ public sealed class StepCommandTests : IDisposable
             session.UpsertInstance("i", "Orch", "e", null, session.NowTicks, 1);
             Result = session.InsertActivity("i", "e", 0, "Echo", null);
         }
+    }
+
+    /// <summary>A timer message of the instance, visible at <paramref name="dueTicks"/>.</summary>
+    private sealed class TimerCommand(long dueTicks) : WriteCommand<bool>
+    {
+        public override string MetricName => "timer";
+
+        public override void Execute(WriteSession session) =>
+            session.InsertMessage(new InboxMessage(0, "i", MessageKind.TimerFired, dueTicks, "e", 1));
     }
 
     private sealed class NoSignals : IWorkSignals

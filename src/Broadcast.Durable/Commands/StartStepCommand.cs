@@ -23,6 +23,8 @@ internal sealed class StartStepCommand(IWorkSignals signals, string instanceId, 
     {
         var now = session.NowTicks;
         (Version, _replaced) = ScheduleInstanceCommand.CreateRow(session, instanceId, plan.Name, plan.ExecutionId, input, now);
+        // The inner step cannot refuse itself after the row was written: it has the version just written, no work
+        // item to find, and the inbox of a new (or just cleared) instance holds nothing.
         _step = new StepCommand(signals, instanceId, Version, plan, outcome);
         _step.Execute(session);
     }

@@ -8,10 +8,12 @@ namespace Broadcast.Durable.Commands;
 /// Commits one orchestration step: the instance row (guarded by its version), new history, consumed
 /// messages, new activity work items and timers — or, for a step without code, just the consumed messages.
 /// A step run at once with an activity's result (never stored as a message) also deletes that activity's work item,
-/// so the result and the step that consumes it commit together or not at all.
+/// so the result and the step that consumes it commit together or not at all. Such an inline step is refused while the
+/// instance has a visible message: a due timer or an earlier event must be seen first, as the ordinary step would.
 /// </summary>
 internal sealed class StepCommand(
-    IWorkSignals signals, string instanceId, long? expectedVersion, StepPlan plan, StepOutcome? outcome, ActivityWorkItem? completes = null)
+    IWorkSignals signals, string instanceId, long? expectedVersion, StepPlan plan, StepOutcome? outcome, ActivityWorkItem? completes = null,
+    bool inline = false)
     : WriteCommand<IReadOnlyList<ActivityWorkItem>>
 {
     private readonly List<ActivityWorkItem> _activities = [];
@@ -28,9 +30,10 @@ internal sealed class StepCommand(
         _activities.Clear();
         _nextDue = long.MaxValue;
         var now = session.NowTicks;
-        if (completes is not null && !session.ActivityExists(completes.Id))
+
+        // Its result was applied already, the instance moved on, or a stored message comes first: refuse before writing anything.
+        if ((completes is not null && !session.ActivityExists(completes.Id)) || (inline && session.HasVisibleMessage(instanceId, now)))
         {
-            // Its result was applied already, or the instance moved on: refuse before writing anything.
             throw new WriteRejectedException(new StepConflictException(instanceId));
         }
 

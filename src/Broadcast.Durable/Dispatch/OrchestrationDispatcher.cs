@@ -23,6 +23,7 @@ internal sealed class OrchestrationDispatcher(
     private readonly CancellationTokenSource _stopping = new();
     private long _steps;
     private long _inline;
+    private ExecutionContext? _workerContext;
 
     public long StepsCommitted => Interlocked.Read(ref _steps);
 
@@ -30,6 +31,8 @@ internal sealed class OrchestrationDispatcher(
 
     public void Start(int workers)
     {
+        // Inline steps run their code in the workers' context, not their caller's (an HTTP request, an activity).
+        _workerContext = ExecutionContext.Capture();
         for (var i = 0; i < workers; i++)
         {
             _workers.Add(Task.Run(WorkerAsync));
@@ -195,13 +198,13 @@ internal sealed class OrchestrationDispatcher(
             }
 
             plan.Consumed.Clear();
+            StepOutcome outcome;
+            LiveOrchestration? live;
             try
             {
-                var (outcome, live) = executor.Execute(instanceId, plan.Name, plan.Past, plan.NewEvents, state.Live);
-                scheduled = await store.Submit(new StepCommand(signals, instanceId, state.Row.Version, plan, outcome, completes)).ConfigureAwait(false);
-                Remember(instanceId, state, plan, outcome, live);
-                Interlocked.Increment(ref _inline);
-                return true;
+                (outcome, live) = ExecuteInWorkerContext(instanceId, plan, state.Live);
+                var command = new StepCommand(signals, instanceId, state.Row.Version, plan, outcome, completes, inline: true);
+                scheduled = await store.Submit(command).ConfigureAwait(false);
             }
             catch (ObjectDisposedException)
             {
@@ -216,6 +219,10 @@ internal sealed class OrchestrationDispatcher(
                 cache.Remove(instanceId);
                 return false;
             }
+
+            Remember(instanceId, state, plan, outcome, live);
+            Interlocked.Increment(ref _inline);
+            return true;
         }
         finally
         {
@@ -249,7 +256,7 @@ internal sealed class OrchestrationDispatcher(
             StartStepCommand command;
             try
             {
-                (outcome, live) = executor.Execute(instanceId, name, plan.Past, plan.NewEvents);
+                (outcome, live) = ExecuteInWorkerContext(instanceId, plan, null);
                 command = new StartStepCommand(signals, instanceId, input, plan, outcome);
                 scheduled = await store.Submit(command).ConfigureAwait(false);
             }
@@ -270,6 +277,18 @@ internal sealed class OrchestrationDispatcher(
             ready.End(instanceId);
             Stepped(scheduled);
         }
+    }
+
+    private (StepOutcome Outcome, LiveOrchestration? Live) ExecuteInWorkerContext(string instanceId, StepPlan plan, LiveOrchestration? live)
+    {
+        if (_workerContext is null)
+        {
+            return executor.Execute(instanceId, plan.Name, plan.Past, plan.NewEvents, live);
+        }
+
+        (StepOutcome, LiveOrchestration?) result = default;
+        ExecutionContext.Run(_workerContext, _ => result = executor.Execute(instanceId, plan.Name, plan.Past, plan.NewEvents, live), null);
+        return result;
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ internal sealed class WriteSession : IDisposable
     private readonly PreparedCommand _insertActivity;
     private readonly PreparedCommand _deleteActivity;
     private readonly PreparedCommand _activityExists;
+    private readonly PreparedCommand _visibleMessage;
     private readonly PreparedCommand _deleteInstanceActivities;
     private readonly PreparedCommand _readInstance;
     private readonly PreparedCommand _updateStep;
@@ -44,6 +45,7 @@ internal sealed class WriteSession : IDisposable
                 "$i", "$e", "$t", "$n", "$in"),
             _deleteActivity = new(connection, "DELETE FROM activities WHERE id = $id;", "$id"),
             _activityExists = new(connection, "SELECT 1 FROM activities WHERE id = $id;", "$id"),
+            _visibleMessage = new(connection, "SELECT 1 FROM messages WHERE instance_id = $i AND visible_at <= $now LIMIT 1;", "$i", "$now"),
             _deleteInstanceActivities = new(connection, "DELETE FROM activities WHERE instance_id = $i;", "$i"),
             _readInstance = new(connection, "SELECT status, version FROM instances WHERE instance_id = $i;", "$i"),
             _updateStep = new(connection,
@@ -100,6 +102,13 @@ internal sealed class WriteSession : IDisposable
     public bool ActivityExists(long id)
     {
         using var reader = _activityExists.Bind(0, id).Read();
+        return reader.Read();
+    }
+
+    /// <summary>True when the instance has a message visible at <paramref name="now"/> (ticks).</summary>
+    public bool HasVisibleMessage(string instanceId, long now)
+    {
+        using var reader = _visibleMessage.Bind(0, instanceId).Bind(1, now).Read();
         return reader.Read();
     }
 
