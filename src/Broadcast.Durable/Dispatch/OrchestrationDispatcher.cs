@@ -170,8 +170,9 @@ internal sealed class OrchestrationDispatcher(
     /// Runs the instance's next step at once, on the caller's thread, with one message that was never stored
     /// (an activity's result, a client's event), and commits the two as one. It saves storing the message, waking the
     /// instance and reading the message back. False, with nothing written, when the step cannot run so: the instance
-    /// is running or queued, its state is not cached, the message alone makes no step, or the commit was refused
-    /// or failed. The caller then stores the message as usual.
+    /// is running or queued, its state is not cached, the message alone makes no step, or the commit was refused (the
+    /// work item is gone, the version moved, a stored message is visible and must come first) or failed. The caller
+    /// then stores the message as usual.
     /// </summary>
     /// <param name="message">The message, not stored; its id is 0.</param>
     /// <param name="completes">The activity whose result <paramref name="message"/> is; its work item goes with the commit.</param>
