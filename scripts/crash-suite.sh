@@ -7,11 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# --no-build may stand anywhere among the arguments; the rest go to the suite.
 build=1
-if [ "${1:-}" = "--no-build" ]; then
-  build=0
-  shift
-fi
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--no-build" ]; then build=0; else args+=("$arg"); fi
+done
 
 if [ ! -x tools/azurite/node_modules/.bin/azurite-queue ]; then
   (cd tools/azurite && npm ci --no-audit --no-fund --loglevel=error)
@@ -21,4 +22,4 @@ if [ "$build" = 1 ]; then
   dotnet build bench/Broadcast.CrashSuite/Broadcast.CrashSuite.csproj -c Release -warnaserror -v quiet -nologo
 fi
 
-exec dotnet bench/Broadcast.CrashSuite/bin/Release/net10.0/Broadcast.CrashSuite.dll "$@"
+exec dotnet bench/Broadcast.CrashSuite/bin/Release/net10.0/Broadcast.CrashSuite.dll ${args[@]+"${args[@]}"}
