@@ -9,8 +9,9 @@ namespace Broadcast.Durable.Dispatch;
 
 /// <summary>
 /// Runs activity work items, each in its own DI scope, a bounded number at a time, and records each
-/// result in one transaction: with the step that consumes it when that step can run at once, else as a message. On stop, running activities may finish; if they do not in time they are
-/// cancelled and their work items stay in the database to run again after a restart.
+/// result in one transaction: with the step that consumes it when that step can run at once, else as a
+/// message. On stop, running activities may finish; if they do not in time they are cancelled and their
+/// work items stay in the database to run again after a restart.
 /// </summary>
 internal sealed class ActivityDispatcher(
     DurableStore store,
