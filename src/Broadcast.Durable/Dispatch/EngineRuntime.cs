@@ -44,6 +44,9 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
     /// <summary>Completes when the store can no longer flush commits to disk; the engine then takes no more work.</summary>
     public Task<IOException> Broken => _store.Writer.Broken;
 
+    /// <summary>Inline steps are on and the engine runs (before its start, clients' writes wait in the ready queue).</summary>
+    private bool InlineStepsRun => _options.InlineSteps && Volatile.Read(ref _state) == 1;
+
     public EngineStatistics Statistics => new(
         _orchestrations.StepsCommitted, _orchestrations.StepsInline, _activities.ActivitiesCompleted, _activities.Running, _ready.Count, _cache.Count,
         _state == 1 ? _store.Writer.Commits : 0);
@@ -97,11 +100,11 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
 
     /// <summary>Runs the instance's step with a client's event at once, when it can (see <see cref="OrchestrationDispatcher.TryStepInlineAsync"/>).</summary>
     public Task<bool> TryStepInlineAsync(InboxMessage message) =>
-        _options.InlineSteps && Volatile.Read(ref _state) == 1 ? _orchestrations.TryStepInlineAsync(message, null) : Task.FromResult(false);
+        InlineStepsRun ? _orchestrations.TryStepInlineAsync(message, null) : Task.FromResult(false);
 
     /// <summary>Creates an instance with its first step at once, when it can (see <see cref="OrchestrationDispatcher.TryStartInlineAsync"/>).</summary>
     public Task<bool> TryStartInlineAsync(string instanceId, string name, string? input) =>
-        _options.InlineSteps && Volatile.Read(ref _state) == 1 ? _orchestrations.TryStartInlineAsync(instanceId, name, input) : Task.FromResult(false);
+        InlineStepsRun ? _orchestrations.TryStartInlineAsync(instanceId, name, input) : Task.FromResult(false);
 
     public void InstanceReady(string instanceId, bool urgent = false) => _ready.Wake(instanceId, urgent);
 

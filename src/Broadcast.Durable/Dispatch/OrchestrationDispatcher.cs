@@ -248,10 +248,12 @@ internal sealed class OrchestrationDispatcher(
         IReadOnlyList<ActivityWorkItem>? scheduled = null;
         try
         {
+            // The plan the ordinary step would make of the start message that is not stored.
             var now = clock.GetUtcNow().UtcDateTime;
-            var plan = new StepPlan { RunsCode = true, ExecutionId = Guid.NewGuid().ToString("N"), Name = name, StartsExecution = true, Input = input };
-            plan.NewEvents.Add(new HistoryEvent(HistoryEventKind.OrchestratorStarted, now));
-            plan.NewEvents.Add(new HistoryEvent(HistoryEventKind.ExecutionStarted, now, Name: name, Data: input));
+            var start = new InboxMessage(0, instanceId, MessageKind.ExecutionStarted, now.Ticks, Guid.NewGuid().ToString("N"), Name: name, Data: input);
+            var fresh = new InstanceState(new InstanceRow(instanceId, name, start.ExecutionId!, OrchestrationRuntimeStatus.Pending, 0), []);
+            var plan = StepPlanner.Plan(fresh, [start], now)!;
+            plan.Consumed.Clear();
             StepOutcome outcome;
             LiveOrchestration? live;
             StartStepCommand command;
@@ -268,8 +270,7 @@ internal sealed class OrchestrationDispatcher(
                 return false;
             }
 
-            var row = new InstanceRow(instanceId, name, plan.ExecutionId, OrchestrationRuntimeStatus.Pending, command.Version);
-            Remember(instanceId, new InstanceState(row, []), plan, outcome, live);
+            Remember(instanceId, fresh with { Row = fresh.Row with { Version = command.Version } }, plan, outcome, live);
             Interlocked.Increment(ref _inline);
             return true;
         }
