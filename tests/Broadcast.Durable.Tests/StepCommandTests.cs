@@ -18,12 +18,9 @@ public sealed class StepCommandTests : IDisposable
     [Fact]
     public async Task AStepWithAnActivitysResult_DeletesItsWorkItem_AndIsRefusedWhole_OnceTheWorkItemIsGone()
     {
-        var connection = SqliteFile.Open(_folder.DatabasePath, durableCommits: false);
-        Schema.Ensure(connection, _folder.DatabasePath);
-        using var writer = new StoreWriter(new WriteSession(connection, TimeProvider.System), maxBatch: 16, flusher: null, NullLogger.Instance);
+        using var writer = OpenWriter();
         var signals = new NoSignals();
-        var activityId = await writer.Submit(new SetUpCommand()).WaitAsync(Deadline);
-        var item = new ActivityWorkItem(activityId, "i", "e", 0, "Echo", null);
+        var item = await PendingActivityAsync(writer);
 
         await writer.Submit(new StepCommand(signals, "i", 1, Plan(), Outcome(), completes: item)).WaitAsync(Deadline);
         Assert.Equal((0L, 2L, 2L), Counts());
@@ -37,12 +34,9 @@ public sealed class StepCommandTests : IDisposable
     [Fact]
     public async Task AnInlineStep_IsRefusedWhole_WhileAMessageOfItsInstanceIsVisible_ButNotForOneDueLater()
     {
-        var connection = SqliteFile.Open(_folder.DatabasePath, durableCommits: false);
-        Schema.Ensure(connection, _folder.DatabasePath);
-        using var writer = new StoreWriter(new WriteSession(connection, TimeProvider.System), maxBatch: 16, flusher: null, NullLogger.Instance);
+        using var writer = OpenWriter();
         var signals = new NoSignals();
-        var activityId = await writer.Submit(new SetUpCommand()).WaitAsync(Deadline);
-        var item = new ActivityWorkItem(activityId, "i", "e", 0, "Echo", null);
+        var item = await PendingActivityAsync(writer);
         var due = DateTime.UtcNow.AddHours(1).Ticks;
         await writer.Submit(new TimerCommand(due)).WaitAsync(Deadline);
 
@@ -56,6 +50,17 @@ public sealed class StepCommandTests : IDisposable
             () => writer.Submit(new StepCommand(signals, "i", 2, Plan(), Outcome(), inline: true)).WaitAsync(Deadline));
         Assert.Equal((0L, 2L, 2L), Counts());
     }
+
+    private StoreWriter OpenWriter()
+    {
+        var connection = SqliteFile.Open(_folder.DatabasePath, durableCommits: false);
+        Schema.Ensure(connection, _folder.DatabasePath);
+        return new StoreWriter(new WriteSession(connection, TimeProvider.System), maxBatch: 16, flusher: null, NullLogger.Instance);
+    }
+
+    /// <summary>Writes a running instance "i" at version 1 with one pending activity, and answers its work item.</summary>
+    private static async Task<ActivityWorkItem> PendingActivityAsync(StoreWriter writer) =>
+        new(await writer.Submit(new SetUpCommand()).WaitAsync(Deadline), "i", "e", 0, "Echo", null);
 
     private static StepPlan Plan() => new() { RunsCode = true, ExecutionId = "e", Name = "Orch" };
 
