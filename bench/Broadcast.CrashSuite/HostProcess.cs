@@ -16,8 +16,8 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private readonly TimeProvider _time;
     private readonly List<(DateTimeOffset From, DateTimeOffset To)> _outages = [];
-    private DateTimeOffset? _downSince;
     private readonly List<string> _unplannedExits = [];
+    private DateTimeOffset? _downSince;
     private ChildProcess? _process;
     private int _port;
 

@@ -56,7 +56,6 @@ internal static class Summary
             Console.WriteLine($"  note: user-joined signal {poison.Message} (sent {poison.InsertedOn:HH:mm:ss.fff}) went to poison: {poison.Error}; " +
                               SessionOf(evidence, poison));
         }
-
     }
 
     private static string Reasons(Evidence evidence) =>
