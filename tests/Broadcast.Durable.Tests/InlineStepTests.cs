@@ -82,8 +82,13 @@ public sealed class InlineStepTests : IDisposable
     [Fact]
     public async Task AStart_RunsTheFirstStepBeforeItReturns_AndASecondStartOfTheRunningIdIsRefused()
     {
+        var codeRuns = 0;
         await using var engine = await StartAsync(b => b
-            .AddOrchestrator<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("joined")));
+            .AddOrchestrator<string, string>("Waiter", (ctx, _) =>
+            {
+                Interlocked.Increment(ref codeRuns);
+                return ctx.WaitForExternalEvent<string>("joined");
+            }));
         using var writes = WriteCollector(engine);
 
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", "in", new StartOrchestrationOptions { InstanceId = "one" });
@@ -94,6 +99,7 @@ public sealed class InlineStepTests : IDisposable
         await Assert.ThrowsAsync<InstanceAlreadyExistsException>(
             () => engine.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", "again", new StartOrchestrationOptions { InstanceId = "one" }));
         Assert.Equal(1, engine.Engine.Statistics.StepsInline);
+        Assert.Equal(1, codeRuns); // the refused start ran none of the orchestration's code
         Assert.All(writes.GetMeasurementSnapshot(), m => Assert.Equal("schedule", m.Tags["command"]));
         Assert.Equal("\"in\"", (await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.SerializedInput);
     }
@@ -116,6 +122,94 @@ public sealed class InlineStepTests : IDisposable
 
         Assert.Equal(2, engine.Engine.Statistics.StepsInline);
         Assert.Equal("none,none", (await engine.WaitAsync(id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task AStepWhoseVersionMoved_IsNotWritten_AndTheEventTakesTheOrdinaryPath()
+    {
+        await using var engine = await StartAsync(b => b
+            .AddOrchestrator<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("joined")));
+        using var writes = WriteCollector(engine);
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
+        Database.BumpVersion(engine.DatabasePath, id);
+
+        await engine.Client.RaiseEventAsync(id, "joined", "anchor");
+
+        Assert.Equal("anchor", (await engine.WaitAsync(id)).ReadOutputAs<string>());
+        Assert.Equal(1, engine.Engine.Statistics.StepsInline); // the start alone: the event's inline commit was refused
+        Assert.Contains(writes.GetMeasurementSnapshot(), m => Equals(m.Tags["command"], "message"));
+        var history = await engine.Client.GetHistoryAsync(id);
+        Assert.Single(history, e => e.Kind == HistoryEventKind.EventRaised);
+        Assert.Single(history, e => e.Kind == HistoryEventKind.ExecutionCompleted);
+    }
+
+    [Fact]
+    public async Task ConcurrentStartsOfOneId_InlineAndOrdinary_StartItOnce()
+    {
+        await using var engine = await StartAsync(b => b
+            .AddOrchestrator<int, int>("Waiter", async (ctx, x) => x + await ctx.WaitForExternalEvent<int>("joined")));
+        using var go = new ManualResetEventSlim();
+
+        // Even attempts take the inline path, odd ones the ordinary one (a start time already passed).
+        var attempts = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
+        {
+            go.Wait();
+            var options = new StartOrchestrationOptions { InstanceId = "one", StartAt = i % 2 == 0 ? null : DateTimeOffset.UnixEpoch };
+            try
+            {
+                await engine.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", i, options);
+                return (int?)i;
+            }
+            catch (InstanceAlreadyExistsException)
+            {
+                return null;
+            }
+        })).ToList();
+        go.Set();
+        var winners = (await Task.WhenAll(attempts)).OfType<int>().ToList();
+
+        var winner = Assert.Single(winners);
+        await engine.Client.RaiseEventAsync("one", "joined", 100);
+        Assert.Equal(winner + 100, (await engine.WaitAsync("one")).ReadOutputAs<int>());
+        var history = await engine.Client.GetHistoryAsync("one");
+        Assert.Single(history, e => e.Kind == HistoryEventKind.ExecutionStarted);
+    }
+
+    [Fact]
+    public async Task AnActivityEndingWhileTheEngineStops_StepsItsInstance_AndTheNextStartGoesOnFromThere()
+    {
+        var gate = new Gate();
+        var activityRuns = 0;
+        void Register(IDurableEngineBuilder b) => b
+            .AddActivity<string, string>("Slow", async (_, x, ct) =>
+            {
+                Interlocked.Increment(ref activityRuns);
+                await gate.PassAsync(ct);
+                return x + " done";
+            })
+            .AddOrchestrator<string, string>("Chain", async (ctx, x) =>
+            {
+                var result = await ctx.CallActivityAsync<string>("Slow", x);
+                return result + ", " + await ctx.WaitForExternalEvent<string>("next");
+            });
+
+        var first = await StartAsync(Register);
+        var id = await first.Client.ScheduleNewOrchestrationInstanceAsync("Chain", "work");
+        await Eventually.TrueAsync(() => gate.Arrived == 1, "the activity to start");
+        var stopping = first.Engine.StopAsync();
+        Assert.False(stopping.IsCompleted); // it waits for the running activity
+        gate.Open();
+        await stopping;
+        var inlineSteps = first.Engine.Statistics.StepsInline;
+        await first.Services.DisposeAsync();
+
+        Assert.Equal(2, inlineSteps); // the start, and the activity's result while stopping
+        Assert.Equal(0, Database.CountActivities(_folder.DatabasePath, id));
+        Assert.Equal(0, Database.CountMessages(_folder.DatabasePath, id));
+        await using var second = await StartAsync(Register);
+        await second.Client.RaiseEventAsync(id, "next", "then on");
+        Assert.Equal("work done, then on", (await second.WaitAsync(id)).ReadOutputAs<string>());
+        Assert.Equal(1, activityRuns);
     }
 
     private Task<EngineHarness> StartAsync(Action<IDurableEngineBuilder> register, Action<DurableEngineOptions>? configure = null) =>

@@ -234,8 +234,8 @@ internal sealed class OrchestrationDispatcher(
 
     /// <summary>
     /// Creates an instance and runs its first step at once, on the caller's thread, committing the two as one. False,
-    /// with nothing written, when the instance id is running or queued here, or when the commit failed: the caller then
-    /// schedules the start as usual.
+    /// with nothing written, when the instance id is stepping, queued or cached (so unfinished) here, or when the commit
+    /// failed: the caller then schedules the start as usual, and refuses an unfinished id without running its code.
     /// </summary>
     /// <exception cref="InstanceAlreadyExistsException">An instance with this id is still running.</exception>
     public async Task<bool> TryStartInlineAsync(string instanceId, string name, string? input)
@@ -248,6 +248,12 @@ internal sealed class OrchestrationDispatcher(
         IReadOnlyList<ActivityWorkItem>? scheduled = null;
         try
         {
+            // Only unfinished instances are cached: the ordinary path refuses the start without running its code.
+            if (cache.Get(instanceId) is not null)
+            {
+                return false;
+            }
+
             // The plan the ordinary step would make of the start message that is not stored.
             var now = clock.GetUtcNow().UtcDateTime;
             var start = new InboxMessage(0, instanceId, MessageKind.ExecutionStarted, now.Ticks, Guid.NewGuid().ToString("N"), Name: name, Data: input);
