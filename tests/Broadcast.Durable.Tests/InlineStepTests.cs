@@ -148,12 +148,12 @@ public sealed class InlineStepTests : IDisposable
     {
         await using var engine = await StartAsync(b => b
             .AddOrchestrator<int, int>("Waiter", async (ctx, x) => x + await ctx.WaitForExternalEvent<int>("joined")));
-        using var go = new ManualResetEventSlim();
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Even attempts take the inline path, odd ones the ordinary one (a start time already passed).
         var attempts = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
         {
-            go.Wait();
+            await go.Task;
             var options = new StartOrchestrationOptions { InstanceId = "one", StartAt = i % 2 == 0 ? null : DateTimeOffset.UnixEpoch };
             try
             {
@@ -165,7 +165,7 @@ public sealed class InlineStepTests : IDisposable
                 return null;
             }
         })).ToList();
-        go.Set();
+        go.SetResult();
         var winners = (await Task.WhenAll(attempts)).OfType<int>().ToList();
 
         var winner = Assert.Single(winners);
@@ -197,8 +197,15 @@ public sealed class InlineStepTests : IDisposable
         var id = await first.Client.ScheduleNewOrchestrationInstanceAsync("Chain", "work");
         await Eventually.TrueAsync(() => gate.Arrived == 1, "the activity to start");
         var stopping = first.Engine.StopAsync();
-        Assert.False(stopping.IsCompleted); // it waits for the running activity
-        gate.Open();
+        try
+        {
+            Assert.False(stopping.IsCompleted); // it waits for the running activity
+        }
+        finally
+        {
+            gate.Open();
+        }
+
         await stopping;
         var inlineSteps = first.Engine.Statistics.StepsInline;
         await first.Services.DisposeAsync();

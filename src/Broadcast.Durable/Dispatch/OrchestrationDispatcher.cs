@@ -234,8 +234,8 @@ internal sealed class OrchestrationDispatcher(
 
     /// <summary>
     /// Creates an instance and runs its first step at once, on the caller's thread, committing the two as one. False,
-    /// with nothing written, when the instance id is stepping, queued or cached (so unfinished) here, or when the commit
-    /// failed: the caller then schedules the start as usual, and refuses an unfinished id without running its code.
+    /// with nothing written, when the instance id is stepping or queued here, or cached (only unfinished instances are),
+    /// or when the commit failed: the caller then schedules the start as usual, and that path refuses an unfinished id.
     /// </summary>
     /// <exception cref="InstanceAlreadyExistsException">An instance with this id is still running.</exception>
     public async Task<bool> TryStartInlineAsync(string instanceId, string name, string? input)
