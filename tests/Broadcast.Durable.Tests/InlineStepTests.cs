@@ -46,8 +46,7 @@ public sealed class InlineStepTests : IDisposable
     [Fact]
     public async Task AnEventToAnIdleInstance_IsInItsHistory_WhenRaiseEventReturns()
     {
-        await using var engine = await StartAsync(b => b
-            .AddOrchestrator<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("joined")));
+        await using var engine = await StartAsync(AddWaiter);
         using var writes = WriteCollector(engine);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
         await Eventually.TrueAsync(() => Task.FromResult(engine.Engine.Statistics.StepsCommitted >= 1), "the first step");
@@ -66,7 +65,7 @@ public sealed class InlineStepTests : IDisposable
     public async Task AnEventToAnInstanceNotCached_IsStoredFirst_AndStillDelivered()
     {
         await using var engine = await StartAsync(
-            b => b.AddOrchestrator<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("joined")),
+            AddWaiter,
             o => o.MaxCachedInstances = 0);
         using var writes = WriteCollector(engine);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
@@ -127,8 +126,7 @@ public sealed class InlineStepTests : IDisposable
     [Fact]
     public async Task AStepWhoseVersionMoved_IsNotWritten_AndTheEventTakesTheOrdinaryPath()
     {
-        await using var engine = await StartAsync(b => b
-            .AddOrchestrator<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("joined")));
+        await using var engine = await StartAsync(AddWaiter);
         using var writes = WriteCollector(engine);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
         Database.BumpVersion(engine.DatabasePath, id);
@@ -218,6 +216,10 @@ public sealed class InlineStepTests : IDisposable
         Assert.Equal("work done, then on", (await second.WaitAsync(id)).ReadOutputAs<string>());
         Assert.Equal(1, activityRuns);
     }
+
+    /// <summary>An orchestration that waits for the "joined" event and returns it.</summary>
+    private static void AddWaiter(IDurableEngineBuilder builder) =>
+        builder.AddOrchestrator<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("joined"));
 
     private Task<EngineHarness> StartAsync(Action<IDurableEngineBuilder> register, Action<DurableEngineOptions>? configure = null) =>
         EngineHarness.StartAsync(_folder.DatabasePath, register, configure: configure, addServices: s => s.AddMetrics());
