@@ -15,14 +15,14 @@ internal sealed class EngineQueues : IDisposable
     // (instrument, tag value) in the order a join signal meets them.
     private static readonly (string Instrument, string Tag, string Label)[] Stages =
     [
-        ("broadcast.durable.write.queue_time", "message", "event write wait"),
-        ("broadcast.durable.write.commit_time", "message", "event commit"),
-        ("broadcast.durable.step.queue_time", "urgent", "step wait (urgent)"),
-        ("broadcast.durable.write.queue_time", "step", "step write wait"),
-        ("broadcast.durable.write.commit_time", "step", "step commit"),
-        ("broadcast.durable.activity.queue_time", "urgent", "activity wait (urgent)"),
-        ("broadcast.durable.step.queue_time", "routine", "step wait (routine)"),
-        ("broadcast.durable.activity.queue_time", "routine", "activity wait (routine)"),
+        (EngineInstruments.WriteQueueTime, "message", "event write wait"),
+        (EngineInstruments.WriteCommitTime, "message", "event commit"),
+        (EngineInstruments.StepQueueTime, "urgent", "step wait (urgent)"),
+        (EngineInstruments.WriteQueueTime, "step", "step write wait"),
+        (EngineInstruments.WriteCommitTime, "step", "step commit"),
+        (EngineInstruments.ActivityQueueTime, "urgent", "activity wait (urgent)"),
+        (EngineInstruments.StepQueueTime, "routine", "step wait (routine)"),
+        (EngineInstruments.ActivityQueueTime, "routine", "activity wait (routine)"),
     ];
 
     private readonly MeterListener _listener = new();

@@ -59,7 +59,7 @@ public static class DurableEngineServiceCollectionExtensions
             services.TryAddSingleton(sp => new EngineMetrics(sp.GetService<IMeterFactory>()));
             services.TryAddSingleton(sp => new DurableStore(
                 sp.GetRequiredService<IOptions<DurableEngineOptions>>(), sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp),
-                sp.GetRequiredService<EngineMetrics>()));
+                sp.GetRequiredService<EngineMetrics>(), sp.GetService<LogFlush>()));
             services.TryAddSingleton(sp => new EngineRuntime(
                 sp.GetRequiredService<DurableStore>(), registry, sp, sp.GetRequiredService<IOptions<DurableEngineOptions>>(),
                 sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp), sp.GetRequiredService<EngineMetrics>()));

@@ -20,13 +20,13 @@ internal sealed class EngineMetrics : IDisposable
     public EngineMetrics(IMeterFactory? meterFactory)
     {
         var meter = meterFactory?.Create(DurableEngine.MeterName) ?? (_owned = new Meter(DurableEngine.MeterName));
-        _writeQueue = meter.CreateHistogram<double>("broadcast.durable.write.queue_time", "s",
+        _writeQueue = meter.CreateHistogram<double>(EngineInstruments.WriteQueueTime, "s",
             "Time a write waited for the transaction it commits in, by command.");
-        _writeCommit = meter.CreateHistogram<double>("broadcast.durable.write.commit_time", "s",
+        _writeCommit = meter.CreateHistogram<double>(EngineInstruments.WriteCommitTime, "s",
             "Time from a write's transaction start until it was answered (committed, and on disk with durable commits), by command.");
-        _stepQueue = meter.CreateHistogram<double>("broadcast.durable.step.queue_time", "s",
+        _stepQueue = meter.CreateHistogram<double>(EngineInstruments.StepQueueTime, "s",
             "Time a woken instance waited for its step to begin, by lane (urgent: a client's message).");
-        _activityQueue = meter.CreateHistogram<double>("broadcast.durable.activity.queue_time", "s",
+        _activityQueue = meter.CreateHistogram<double>(EngineInstruments.ActivityQueueTime, "s",
             "Time a scheduled activity waited to begin, by lane (urgent: scheduled by the step handling a client's event).");
     }
 

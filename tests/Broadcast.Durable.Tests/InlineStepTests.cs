@@ -191,22 +191,25 @@ public sealed class InlineStepTests : IDisposable
                 return result + ", " + await ctx.WaitForExternalEvent<string>("next");
             });
 
-        var first = await StartAsync(Register);
-        var id = await first.Client.ScheduleNewOrchestrationInstanceAsync("Chain", "work");
-        await Eventually.TrueAsync(() => gate.Arrived == 1, "the activity to start");
-        var stopping = first.Engine.StopAsync();
-        try
+        long inlineSteps;
+        string id;
+        await using (var first = await StartAsync(Register))
         {
-            Assert.False(stopping.IsCompleted); // it waits for the running activity
-        }
-        finally
-        {
-            gate.Open();
-        }
+            id = await first.Client.ScheduleNewOrchestrationInstanceAsync("Chain", "work");
+            await Eventually.TrueAsync(() => gate.Arrived == 1, "the activity to start");
+            var stopping = first.Engine.StopAsync();
+            try
+            {
+                Assert.False(stopping.IsCompleted); // it waits for the running activity
+            }
+            finally
+            {
+                gate.Open();
+            }
 
-        await stopping;
-        var inlineSteps = first.Engine.Statistics.StepsInline;
-        await first.Services.DisposeAsync();
+            await stopping;
+            inlineSteps = first.Engine.Statistics.StepsInline;
+        }
 
         Assert.Equal(2, inlineSteps); // the start, and the activity's result while stopping
         Assert.Equal(0, Database.CountActivities(_folder.DatabasePath, id));

@@ -34,6 +34,7 @@ internal sealed class CommitFlusher : IDisposable
 {
     private readonly string _logPath;
     private readonly ILogger _logger;
+    private readonly LogFlush _flush;
     private readonly Queue<(WriteCommand[] Commands, long Commit)> _pending = new();
     private readonly TaskCompletionSource<IOException> _broken = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
@@ -45,10 +46,12 @@ internal sealed class CommitFlusher : IDisposable
 
     /// <param name="databasePath">The database file as SQLite resolved it; its log is this path with <c>-wal</c>.</param>
     /// <param name="logger">For a failed flush.</param>
-    public CommitFlusher(string databasePath, ILogger logger)
+    /// <param name="flush">Puts the log on disk; fsync when null.</param>
+    public CommitFlusher(string databasePath, ILogger logger, LogFlush? flush = null)
     {
         _logPath = databasePath + "-wal";
         _logger = logger;
+        _flush = flush ?? (log => log.Flush(flushToDisk: true));
         _thread = new Thread(Loop) { IsBackground = true, Name = "durable-flusher" };
         _thread.Start();
     }
@@ -160,7 +163,7 @@ internal sealed class CommitFlusher : IDisposable
         try
         {
             Open();
-            _log!.Flush(flushToDisk: true);
+            _flush(_log!);
             Flushes++;
             return null;
         }

@@ -8,7 +8,8 @@ namespace Broadcast.Durable.Storage;
 /// The database file: opened on first use (schema created or checked), one writer, a pool of readers,
 /// and a lock file so that no second engine works on the same file.
 /// </summary>
-internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeProvider clock, ILoggerFactory loggerFactory, EngineMetrics? metrics = null) : IDisposable
+internal sealed class DurableStore(
+    IOptions<DurableEngineOptions> options, TimeProvider clock, ILoggerFactory loggerFactory, EngineMetrics? metrics = null, LogFlush? flush = null) : IDisposable
 {
     private const string Setting = "Engine:DatabasePath";
     private readonly Lock _gate = new();
@@ -96,7 +97,7 @@ internal sealed class DurableStore(IOptions<DurableEngineOptions> options, TimeP
                 if (settings.DurableCommits)
                 {
                     // SQLite's own name of the file (links resolved): its log lies beside that one.
-                    flusher = new CommitFlusher(connection.DataSource, logger);
+                    flusher = new CommitFlusher(connection.DataSource, logger, flush);
                     try
                     {
                         flusher.Open();
