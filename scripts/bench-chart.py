@@ -22,6 +22,8 @@ def main(folder: Path) -> None:
     figure, (rate, latency) = plt.subplots(1, 2, figsize=(11, 4.2))
     rate.plot(concurrency, [l["orchestratedPerSecond"] for l in levels], "o-", label="orchestrated (durable)")
     rate.plot(concurrency, [l["plainPerSecond"] for l in levels], "s--", label="plain loop (same 4 calls)")
+    if all("floorPerSecond" in l for l in levels):
+        rate.plot(concurrency, [l["floorPerSecond"] for l in levels], "^:", label="API floor (7 HTTP calls, nothing durable)")
     rate.axhline(200, color="grey", linestyle=":", label="target at 1,000: 200/s")
     rate.set(xscale="log", xlabel="concurrent sessions", ylabel="full sessions / s", title="Throughput")
     rate.legend()

@@ -60,13 +60,13 @@ internal sealed record BenchResults(
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "benchmark.json"), JsonSerializer.Serialize(this, Json));
         // Closed-loop levels, then the paced run (its sessions/s is the arrival rate it kept; it has no plain loop).
-        var csv = new List<string> { "run,concurrency,sessions,orchestrated_per_s,plain_per_s,ratio,join_push_p50_ms,join_push_p99_ms,join_push_max_ms,pair_ratios" };
+        var csv = new List<string> { "run,concurrency,sessions,orchestrated_per_s,plain_per_s,ratio,join_push_p50_ms,join_push_p99_ms,join_push_max_ms,pair_ratios,floor_per_s,floor_ratio" };
         csv.AddRange(Levels.Select(l => string.Create(CultureInfo.InvariantCulture,
-            $"closed,{l.Concurrency},{l.Sessions},{l.OrchestratedPerSecond},{l.PlainPerSecond},{l.Ratio},{l.JoinToPushP50Ms},{l.JoinToPushP99Ms},{l.JoinToPushMaxMs},{string.Join(';', l.PairRatios)}")));
+            $"closed,{l.Concurrency},{l.Sessions},{l.OrchestratedPerSecond},{l.PlainPerSecond},{l.Ratio},{l.JoinToPushP50Ms},{l.JoinToPushP99Ms},{l.JoinToPushMaxMs},{string.Join(';', l.PairRatios)},{l.FloorPerSecond},{l.FloorRatio}")));
         if (Paced is { } p)
         {
             csv.Add(string.Create(CultureInfo.InvariantCulture,
-                $"paced,{p.Concurrency},{p.Sessions},{p.ArrivalsPerSecond},,,{p.JoinToPushP50Ms},{p.JoinToPushP99Ms},{p.JoinToPushMaxMs},"));
+                $"paced,{p.Concurrency},{p.Sessions},{p.ArrivalsPerSecond},,,{p.JoinToPushP50Ms},{p.JoinToPushP99Ms},{p.JoinToPushMaxMs},,,"));
         }
 
         await File.WriteAllLinesAsync(Path.Combine(folder, "benchmark.csv"), csv);

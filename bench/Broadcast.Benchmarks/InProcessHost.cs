@@ -2,9 +2,6 @@ using Broadcast.Durable;
 using Broadcast.Host;
 using Broadcast.Ilvb.Simulator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,13 +21,7 @@ internal sealed class InProcessHost : IAsyncDisposable
     {
         _app = app;
         _folder = folder;
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        Http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
-        {
-            BaseAddress = new Uri(address),
-            Timeout = TimeSpan.FromMinutes(2),
-        };
-        Http.DefaultRequestHeaders.Add(HostOptions.ApiKeyHeader, ApiKey);
+        Http = ApiClient.For(app);
         Simulator = app.Services.GetRequiredService<EmbeddedSimulator>().Simulator;
         Orchestrations = app.Services.GetRequiredService<IOrchestrationClient>();
     }

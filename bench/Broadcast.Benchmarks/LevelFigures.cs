@@ -20,13 +20,23 @@ internal sealed record LevelFigures(
     /// <summary>Each back-to-back pair's ratio of orchestrated time to plain time, in the order measured.</summary>
     public IReadOnlyList<double> PairRatios { get; init; } = [];
 
+    /// <summary>Sessions/s of the API floor (see <see cref="ApiFloorRun"/>), the median of its runs.</summary>
+    public double FloorPerSecond { get; init; }
+
+    /// <summary>The floor's time against the plain loop's, the median over the pairs: the least ratio a design with this API could reach.</summary>
+    public double FloorRatio { get; init; }
+
+    /// <summary>Each pair's floor ratio, in the order measured.</summary>
+    public IReadOnlyList<double> FloorPairRatios { get; init; } = [];
+
     /// <summary>
-    /// The level from its pairs: sessions/s and the ratio are medians over the pairs (each ratio from one pair's two runs),
+    /// The level from its pairs: sessions/s and the ratios are medians over the pairs (each ratio from one pair's runs),
     /// latencies and session parts are pooled over every orchestrated session.
     /// </summary>
-    public static LevelFigures From(IReadOnlyList<RunFigures> orchestrated, IReadOnlyList<RunFigures> plain)
+    public static LevelFigures From(IReadOnlyList<RunFigures> orchestrated, IReadOnlyList<RunFigures> plain, IReadOnlyList<RunFigures> floor)
     {
         var ratios = orchestrated.Zip(plain, (o, p) => Math.Round(o.Elapsed / p.Elapsed, 2)).ToList();
+        var floorRatios = floor.Zip(plain, (f, p) => Math.Round(f.Elapsed / p.Elapsed, 2)).ToList();
         var latencies = orchestrated.SelectMany(run => run.JoinToPushMs).ToList();
         var phases = orchestrated.SelectMany(run => run.Phases).ToList();
         return new(
@@ -40,6 +50,9 @@ internal sealed record LevelFigures(
             Math.Round(latencies.Max(), 1))
         {
             PairRatios = ratios,
+            FloorPerSecond = Math.Round(Percentiles.Of([.. floor.Select(run => run.PerSecond)], 50), 1),
+            FloorRatio = Math.Round(Percentiles.Of([.. floorRatios], 50), 2),
+            FloorPairRatios = floorRatios,
             PhaseMediansMs =
             [
                 Math.Round(Percentiles.Of([.. phases.Select(p => p.CreateAndSignalMs)], 50), 1),

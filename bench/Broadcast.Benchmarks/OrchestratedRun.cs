@@ -105,7 +105,7 @@ internal static class OrchestratedRun
         }
     }
 
-    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string call)
+    public static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string call)
     {
         if (response.StatusCode != expected)
         {

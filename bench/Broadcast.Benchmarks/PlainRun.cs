@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Broadcast.Host;
 using Broadcast.Ilvb;
+using Broadcast.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadcast.Benchmarks;
@@ -37,15 +38,28 @@ internal sealed class PlainRun : IAsyncDisposable
         await Workers.RunAsync(count, concurrency, async i =>
         {
             var request = Sessions.Full("plain", offset + i);
-            var target = new StreamTarget(request.RoomId, request.UserId);
             host.Simulator.State.JoinUser(request.RoomId, request.UserId);
-            await _client.StartPushAsync(new StartPushRequest { Target = target, ChannelName = request.ChannelName, LiveCode = request.LiveCode });
-            await _client.StartRecordingAsync(new StartRecordingRequest { Target = target, FileName = request.Recording!.FileName! });
-            await _client.StopRecordingAsync(new StopRecordingRequest { Target = target });
-            await _client.StopPushAsync(new StopPushRequest { Target = target });
+            await StartAsync(request);
+            await StopAsync(request);
         });
         clock.Stop();
         return new RunFigures(count, concurrency, clock.Elapsed, []) { Cost = meter.Stop(count) };
+    }
+
+    /// <summary>The session's first two vendor calls: start the push, then the recording.</summary>
+    public async Task StartAsync(SessionRequest request)
+    {
+        var target = new StreamTarget(request.RoomId, request.UserId);
+        await _client.StartPushAsync(new StartPushRequest { Target = target, ChannelName = request.ChannelName, LiveCode = request.LiveCode });
+        await _client.StartRecordingAsync(new StartRecordingRequest { Target = target, FileName = request.Recording!.FileName! });
+    }
+
+    /// <summary>The session's last two vendor calls: stop the recording, then the push.</summary>
+    public async Task StopAsync(SessionRequest request)
+    {
+        var target = new StreamTarget(request.RoomId, request.UserId);
+        await _client.StopRecordingAsync(new StopRecordingRequest { Target = target });
+        await _client.StopPushAsync(new StopPushRequest { Target = target });
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

@@ -18,12 +18,14 @@ foreach (var concurrency in options.Levels)
     var sessions = options.SessionsAt(concurrency);
     var warmup = options.WarmupAt(concurrency);
     Console.WriteLine($"Concurrency {concurrency}: warm-up rounds of {warmup} orchestrated and {warmup} plain sessions until compiling settles, " +
-                      $"then {options.Pairs} pair(s) of {sessions} orchestrated and {sessions} in the plain loop, back to back");
+                      $"then {options.Pairs} pair(s) of {sessions} orchestrated and {sessions} in the plain loop, back to back, each followed by {sessions} on the API floor");
     await using var host = await InProcessHost.StartAsync(options.Settings);
     await using var plain = new PlainRun(host);
-    await Warmup.RunAsync(host, plain, concurrency, warmup, options.MaxWarmupRounds);
+    await using var floor = await ApiFloorRun.StartAsync();
+    await Warmup.RunAsync(host, plain, floor, concurrency, warmup, options.MaxWarmupRounds);
     var orchestrated = new List<RunFigures>();
     var baselines = new List<RunFigures>();
+    var floors = new List<RunFigures>();
     IReadOnlyList<QueueWait> queues;
     // The plain loop does not touch the engine, so one listener sees only the orchestrated runs' waits.
     using (var listener = EngineQueues.Start())
@@ -32,9 +34,12 @@ foreach (var concurrency in options.Levels)
         {
             var run = await OrchestratedRun.RunAsync(host, $"run{pair}", pair * sessions, sessions, concurrency);
             var baseline = await plain.RunAsync(host, 3_000_000 + (pair * sessions), sessions, concurrency);
+            var bare = await floor.RunAsync(host, plain, 5_000_000 + (pair * sessions), sessions, concurrency);
             orchestrated.Add(run);
             baselines.Add(baseline);
-            Console.WriteLine($"  pair {pair + 1}: {run.PerSecond:0.0} sessions/s orchestrated, {baseline.PerSecond:0.0}/s plain, ratio {run.Elapsed / baseline.Elapsed:0.00}");
+            floors.Add(bare);
+            Console.WriteLine($"  pair {pair + 1}: {run.PerSecond:0.0} sessions/s orchestrated, {baseline.PerSecond:0.0}/s plain, ratio {run.Elapsed / baseline.Elapsed:0.00}; " +
+                              $"API floor {bare.PerSecond:0.0}/s, ratio {bare.Elapsed / baseline.Elapsed:0.00}");
         }
 
         queues = listener.Waits();
@@ -47,13 +52,14 @@ foreach (var concurrency in options.Levels)
 
     host.ThrowIfAnythingLive();
 
-    var level = LevelFigures.From(orchestrated, baselines) with { EngineQueues = queues };
+    var level = LevelFigures.From(orchestrated, baselines, floors) with { EngineQueues = queues };
     levels.Add(level);
     Console.WriteLine($"  {level.OrchestratedPerSecond:0.0} sessions/s orchestrated, {level.PlainPerSecond:0.0}/s plain (medians), " +
                       $"ratio {level.Ratio:0.00} (median of {string.Join(", ", level.PairRatios.Select(r => r.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}), " +
-                      $"join->push p50 {level.JoinToPushP50Ms:0.0} ms, p99 {level.JoinToPushP99Ms:0.0} ms; " +
+                      $"API floor {level.FloorPerSecond:0.0}/s, ratio {level.FloorRatio:0.00}; join->push p50 {level.JoinToPushP50Ms:0.0} ms, p99 {level.JoinToPushP99Ms:0.0} ms; " +
                       $"median session: create+signal {level.PhaseMediansMs[0]:0} ms, signal->live {level.PhaseMediansMs[1]:0} ms, cancel->done {level.PhaseMediansMs[2]:0} ms");
-    Console.WriteLine($"  cost (mean of the pairs): orchestrated {RunCost.Mean([.. orchestrated.Select(r => r.Cost!)])}; plain {RunCost.Mean([.. baselines.Select(r => r.Cost!)])}");
+    Console.WriteLine($"  cost (mean of the pairs): orchestrated {RunCost.Mean([.. orchestrated.Select(r => r.Cost!)])}; plain {RunCost.Mean([.. baselines.Select(r => r.Cost!)])}; " +
+                      $"API floor {RunCost.Mean([.. floors.Select(r => r.Cost!)])}");
     Console.WriteLine(EngineQueues.Describe(queues));
 }
 

@@ -12,11 +12,11 @@ internal static class Report
         Console.WriteLine($"  machine  {results.Machine}");
         Console.WriteLine($"  hosting  {results.Hosting}");
         Console.WriteLine();
-        Console.WriteLine("  concurrency  sessions  orchestrated/s  plain/s  ratio  join->push p50  p99      max       ratio of each pair");
+        Console.WriteLine("  concurrency  sessions  orchestrated/s  plain/s  ratio  API floor/s  floor ratio  join->push p50  p99      max       ratio of each pair");
         foreach (var l in results.Levels)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {l.Concurrency,11}  {l.Sessions,8}  {l.OrchestratedPerSecond,14:0.0}  {l.PlainPerSecond,7:0.0}  {l.Ratio,5:0.00}  {l.JoinToPushP50Ms,11:0.0} ms  {l.JoinToPushP99Ms,5:0.0} ms  {l.JoinToPushMaxMs,5:0.0} ms  {string.Join(", ", l.PairRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}"));
+                $"  {l.Concurrency,11}  {l.Sessions,8}  {l.OrchestratedPerSecond,14:0.0}  {l.PlainPerSecond,7:0.0}  {l.Ratio,5:0.00}  {l.FloorPerSecond,11:0.0}  {l.FloorRatio,11:0.00}  {l.JoinToPushP50Ms,11:0.0} ms  {l.JoinToPushP99Ms,5:0.0} ms  {l.JoinToPushMaxMs,5:0.0} ms  {string.Join(", ", l.PairRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}"));
         }
 
         if (results.Paced is { } p)

@@ -4,7 +4,7 @@ using System.Runtime;
 namespace Broadcast.Benchmarks;
 
 /// <summary>
-/// Runs rounds of orchestrated and plain sessions until tiered compilation has settled: until a round spends less
+/// Runs rounds of orchestrated, plain and API floor sessions until tiered compilation has settled: until a round spends less
 /// than <see cref="SettledJitShare"/> of its CPU time compiling code. A server runs for hours, so its steady state is
 /// what the figures describe; measured earlier, each run also pays for compiling and runs partly unoptimised code,
 /// and the orchestrated run, with far more code, pays the most.
@@ -13,7 +13,7 @@ internal static class Warmup
 {
     private const double SettledJitShare = 0.03;
 
-    public static async Task RunAsync(InProcessHost host, PlainRun plain, int concurrency, int sessionsPerRound, int maxRounds)
+    public static async Task RunAsync(InProcessHost host, PlainRun plain, ApiFloorRun floor, int concurrency, int sessionsPerRound, int maxRounds)
     {
         for (var round = 1; round <= maxRounds; round++)
         {
@@ -21,12 +21,13 @@ internal static class Warmup
             var cpu = process.TotalProcessorTime;
             var jit = JitInfo.GetCompilationTime();
             var methods = JitInfo.GetCompiledMethodCount();
-            var offset = 1_000_000 + (round * 2 * sessionsPerRound);
+            var offset = 1_000_000 + (round * 3 * sessionsPerRound);
             await OrchestratedRun.RunAsync(host, $"warm{round}", offset, sessionsPerRound, concurrency);
             await plain.RunAsync(host, offset + sessionsPerRound, sessionsPerRound, concurrency);
+            await floor.RunAsync(host, plain, offset + (2 * sessionsPerRound), sessionsPerRound, concurrency);
             process.Refresh();
             var share = (JitInfo.GetCompilationTime() - jit) / (process.TotalProcessorTime - cpu);
-            Console.WriteLine($"  warm-up round {round}: {2 * sessionsPerRound} sessions, {share:P0} of the CPU time spent compiling code ({JitInfo.GetCompiledMethodCount() - methods} methods)");
+            Console.WriteLine($"  warm-up round {round}: {3 * sessionsPerRound} sessions, {share:P0} of the CPU time spent compiling code ({JitInfo.GetCompiledMethodCount() - methods} methods)");
             if (share < SettledJitShare)
             {
                 return;
