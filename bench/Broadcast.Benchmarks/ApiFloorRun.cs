@@ -14,8 +14,9 @@ namespace Broadcast.Benchmarks;
 /// The floor under the ratio: a full session's seven HTTP exchanges with nothing durable behind them. The driver makes
 /// the orchestrated run's three calls (create, user-joined, cancel, with the same bodies) to a stand-in of the host's
 /// API that reads each request and answers as the host does (201 with the session's links, 202, 202), and between them
-/// the plain loop's four vendor calls, at the same concurrency. What is left of the orchestrated run's time above this
-/// one is the engine, the storage and the session logic.
+/// the plain loop's four vendor calls, at the same concurrency. What the orchestrated run takes above this one is the
+/// engine, the storage, the leak ledger, the session logic, the real API's handlers and middleware, and the driver's
+/// wait for completion.
 /// </summary>
 internal sealed class ApiFloorRun : IAsyncDisposable
 {

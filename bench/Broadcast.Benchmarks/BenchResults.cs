@@ -59,7 +59,7 @@ internal sealed record BenchResults(
     {
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "benchmark.json"), JsonSerializer.Serialize(this, Json));
-        // Closed-loop levels, then the paced run (its sessions/s is the arrival rate it kept; it has no plain loop).
+        // Closed-loop levels, then the paced run (its sessions/s is the arrival rate it kept; it has no plain loop and no floor).
         var csv = new List<string> { "run,concurrency,sessions,orchestrated_per_s,plain_per_s,ratio,join_push_p50_ms,join_push_p99_ms,join_push_max_ms,pair_ratios,floor_per_s,floor_ratio" };
         csv.AddRange(Levels.Select(l => string.Create(CultureInfo.InvariantCulture,
             $"closed,{l.Concurrency},{l.Sessions},{l.OrchestratedPerSecond},{l.PlainPerSecond},{l.Ratio},{l.JoinToPushP50Ms},{l.JoinToPushP99Ms},{l.JoinToPushMaxMs},{string.Join(';', l.PairRatios)},{l.FloorPerSecond},{l.FloorRatio}")));

@@ -27,7 +27,7 @@ foreach (var concurrency in options.Levels)
     var baselines = new List<RunFigures>();
     var floors = new List<RunFigures>();
     IReadOnlyList<QueueWait> queues;
-    // The plain loop does not touch the engine, so one listener sees only the orchestrated runs' waits.
+    // The plain loop and the floor do not touch the engine, so one listener sees only the orchestrated runs' waits.
     using (var listener = EngineQueues.Start())
     {
         for (var pair = 0; pair < options.Pairs; pair++)

@@ -204,10 +204,11 @@ public sealed class InlineStepTests : IDisposable
             }
             finally
             {
+                // Whatever happens, the stop ends before the engine's services are disposed.
                 gate.Open();
+                await stopping;
             }
 
-            await stopping;
             inlineSteps = first.Engine.Statistics.StepsInline;
         }
 

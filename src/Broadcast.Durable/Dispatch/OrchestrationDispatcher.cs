@@ -216,7 +216,9 @@ internal sealed class OrchestrationDispatcher(
             catch (Exception)
 #pragma warning restore CA1031
             {
-                // The code ran ahead of what is stored: its cached state is no longer the instance's.
+                // The code ran ahead of what is stored: its cached state is no longer the instance's. After a failed flush
+                // the caller's fallback write is refused too (the writer checks the flusher's failure before each batch),
+                // so the message is not stored beside a step that may be on disk.
                 cache.Remove(instanceId);
                 return false;
             }
@@ -273,6 +275,8 @@ internal sealed class OrchestrationDispatcher(
             catch (Exception exception) when (exception is not (InstanceAlreadyExistsException or ObjectDisposedException))
 #pragma warning restore CA1031
             {
+                // After a failed flush the fallback schedule is refused with the same error, so the caller is not told
+                // that the id, whose start may be on disk, is already running.
                 return false;
             }
 

@@ -51,7 +51,7 @@ internal sealed class CommitFlusher : IDisposable
     {
         _logPath = databasePath + "-wal";
         _logger = logger;
-        _flush = flush ?? (log => log.Flush(flushToDisk: true));
+        _flush = flush ?? LogFlushes.Fsync;
         _thread = new Thread(Loop) { IsBackground = true, Name = "durable-flusher" };
         _thread.Start();
     }
