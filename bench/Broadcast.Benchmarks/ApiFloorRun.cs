@@ -39,7 +39,7 @@ internal sealed class ApiFloorRun : IAsyncDisposable
         {
             var request = await http.ReadFromJsonAsync<SessionRequest>(DurableJson.Options)
                 ?? throw new BadHttpRequestException("No session request.");
-            var links = SessionLinks.For(http, SessionIds.ForSession(request.RoomId, request.UserId, request.Key!), created: true);
+            var links = SessionLinks.For(http, Sessions.IdOf(request), created: true);
             return TypedResults.Created(links.StatusUrl, links);
         });
         app.MapPost("/api/sessions/{id}/user-joined", (HttpRequest http, string id) =>
@@ -65,7 +65,7 @@ internal sealed class ApiFloorRun : IAsyncDisposable
                 await OrchestratedRun.ExpectAsync(created, HttpStatusCode.Created, "create (floor)");
             }
 
-            var path = "/api/sessions/" + Uri.EscapeDataString(SessionIds.ForSession(request.RoomId, request.UserId, request.Key!));
+            var path = Sessions.PathOf(Sessions.IdOf(request));
             host.Simulator.State.JoinUser(request.RoomId, request.UserId);
             using (var joined = await _http.PostAsync(path + "/user-joined", null))
             {

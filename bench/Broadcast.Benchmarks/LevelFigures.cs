@@ -35,8 +35,8 @@ internal sealed record LevelFigures(
     /// </summary>
     public static LevelFigures From(IReadOnlyList<RunFigures> orchestrated, IReadOnlyList<RunFigures> plain, IReadOnlyList<RunFigures> floor)
     {
-        var ratios = orchestrated.Zip(plain, (o, p) => Math.Round(o.Elapsed / p.Elapsed, 2)).ToList();
-        var floorRatios = floor.Zip(plain, (f, p) => Math.Round(f.Elapsed / p.Elapsed, 2)).ToList();
+        var ratios = RatiosTo(plain, orchestrated);
+        var floorRatios = RatiosTo(plain, floor);
         var latencies = orchestrated.SelectMany(run => run.JoinToPushMs).ToList();
         var phases = orchestrated.SelectMany(run => run.Phases).ToList();
         return new(
@@ -61,4 +61,8 @@ internal sealed record LevelFigures(
             ],
         };
     }
+
+    /// <summary>Each pair's time of <paramref name="runs"/> against its plain loop's.</summary>
+    private static List<double> RatiosTo(IReadOnlyList<RunFigures> plain, IReadOnlyList<RunFigures> runs) =>
+        runs.Zip(plain, (run, baseline) => Math.Round(run.Elapsed / baseline.Elapsed, 2)).ToList();
 }

@@ -66,7 +66,7 @@ internal static class MemoryRun
             for (var i = Math.Max(0, waiting - 20); i < waiting; i++)
             {
                 var id = SessionIds.ForSession(Sessions.RoomOf(i), Sessions.UserOf(i), $"wait-{i}");
-                await WaitAsync(async () => (await http.GetFromJsonAsync<SessionView>($"/api/sessions/{id}", DurableJson.Options))!.Status == SessionStatus.WaitingForJoin,
+                await WaitAsync(async () => (await http.GetFromJsonAsync<SessionView>(Sessions.PathOf(id), DurableJson.Options))!.Status == SessionStatus.WaitingForJoin,
                     $"session {id} to wait for its anchor");
             }
 

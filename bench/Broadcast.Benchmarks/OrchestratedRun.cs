@@ -52,8 +52,8 @@ internal static class OrchestratedRun
             await ExpectAsync(created, HttpStatusCode.Created, "create");
         }
 
-        var id = SessionIds.ForSession(request.RoomId, request.UserId, request.Key!);
-        var path = "/api/sessions/" + Uri.EscapeDataString(id);
+        var id = Sessions.IdOf(request);
+        var path = Sessions.PathOf(id);
         host.Simulator.State.JoinUser(request.RoomId, request.UserId);
         var signalled = TimeProvider.System.GetUtcNow();
         using (var joined = await host.Http.PostAsync(path + "/user-joined", null))

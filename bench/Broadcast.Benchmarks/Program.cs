@@ -17,7 +17,7 @@ foreach (var concurrency in options.Levels)
 {
     var sessions = options.SessionsAt(concurrency);
     var warmup = options.WarmupAt(concurrency);
-    Console.WriteLine($"Concurrency {concurrency}: warm-up rounds of {warmup} orchestrated and {warmup} plain sessions until compiling settles, " +
+    Console.WriteLine($"Concurrency {concurrency}: warm-up rounds of {warmup} orchestrated, {warmup} plain and {warmup} API floor sessions until compiling settles, " +
                       $"then {options.Pairs} pair(s) of {sessions} orchestrated and {sessions} in the plain loop, back to back, each followed by {sessions} on the API floor");
     await using var host = await InProcessHost.StartAsync(options.Settings);
     await using var plain = new PlainRun(host);

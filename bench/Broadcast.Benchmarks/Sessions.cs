@@ -16,6 +16,12 @@ internal static class Sessions
         MaxDuration = TimeSpan.FromHours(1),
     };
 
+    /// <summary>The session id the host derives from the request (its room, anchor and key).</summary>
+    public static string IdOf(SessionRequest request) => SessionIds.ForSession(request.RoomId, request.UserId, request.Key!);
+
+    /// <summary>The session's path in the host's API, under which its signals and cancel are posted.</summary>
+    public static string PathOf(string id) => "/api/sessions/" + Uri.EscapeDataString(id);
+
     public static uint RoomOf(int index) => 100_000 + (uint)index;
 
     public static string UserOf(int index) => $"anchor-{index}";

@@ -11,7 +11,7 @@ internal static class Trace
     public static async Task PrintAsync(InProcessHost host, string run, int index)
     {
         var id = SessionIds.ForSession(Sessions.RoomOf(index), Sessions.UserOf(index), $"{run}-{index}");
-        var view = await host.Http.GetFromJsonAsync<SessionView>($"/api/sessions/{Uri.EscapeDataString(id)}", DurableJson.Options);
+        var view = await host.Http.GetFromJsonAsync<SessionView>(Sessions.PathOf(id), DurableJson.Options);
         var timeline = view!.Result?.Timeline ?? view.Timeline;
         var start = view.CreatedAt;
         Console.WriteLine($"  timeline of {id} (ms after it was created):");
