@@ -5,25 +5,33 @@ namespace Broadcast.Durable.Storage;
 /// <summary>The database schema and its version (SQLite <c>user_version</c>).</summary>
 internal static class Schema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     // Times are UTC DateTime ticks. Messages are the inbox of instances: a timer is a TimerFired message
     // that becomes visible at its due time, a delayed start an ExecutionStarted message.
-    private const string Version1 = """
+    //
+    // Instances and history are rowid tables, not keyed by the instance id, for what each step writes:
+    // - an instance row (a few KB: input, custom status) stays on its own leaf page; keyed by its id, SQLite keeps at
+    //   most about 1 KB of a row on the leaf and rewrote the rest as a new overflow chain at every step;
+    // - history rows are appended in commit order, so the steps of one commit share the pages they fill; keyed by
+    //   instance, each step also dirtied a page of its own in the middle of the table. Only the small index entry
+    //   lands in the middle now.
+    // - small columns come first and large ones last: a status read (every signal) stops before the large ones.
+    private const string Tables = """
         CREATE TABLE instances (
-            instance_id     TEXT    NOT NULL PRIMARY KEY,
+            instance_id     TEXT    NOT NULL UNIQUE,
             name            TEXT    NOT NULL,
             execution_id    TEXT    NOT NULL,
             status          INTEGER NOT NULL,
-            input           TEXT,
-            output          TEXT,
-            custom_status   TEXT,
-            failure         TEXT,
             created_at      INTEGER NOT NULL,
             last_updated_at INTEGER NOT NULL,
             completed_at    INTEGER,
-            version         INTEGER NOT NULL
-        ) WITHOUT ROWID;
+            version         INTEGER NOT NULL,
+            failure         TEXT,
+            custom_status   TEXT,
+            input           TEXT,
+            output          TEXT
+        );
         CREATE INDEX ix_instances_created ON instances (created_at);
         CREATE TABLE history (
             instance_id TEXT    NOT NULL,
@@ -31,12 +39,15 @@ internal static class Schema
             kind        INTEGER NOT NULL,
             timestamp   INTEGER NOT NULL,
             task_id     INTEGER,
-            name        TEXT,
-            data        TEXT,
-            failure     TEXT,
             fire_at     INTEGER,
-            PRIMARY KEY (instance_id, seq)
-        ) WITHOUT ROWID;
+            name        TEXT,
+            failure     TEXT,
+            data        TEXT
+        );
+        CREATE UNIQUE INDEX ix_history_instance ON history (instance_id, seq);
+        """;
+
+    private const string Queues = """
         CREATE TABLE messages (
             id           INTEGER PRIMARY KEY AUTOINCREMENT,
             instance_id  TEXT    NOT NULL,
@@ -62,7 +73,23 @@ internal static class Schema
         CREATE INDEX ix_activities_instance ON activities (instance_id);
         """;
 
-    /// <summary>Creates the schema on a new file; refuses a file written by a newer engine.</summary>
+    // Version 1 kept instances and history in tables keyed by instance id (WITHOUT ROWID); its messages and
+    // activities are as they are now. The rows move over as they are.
+    private const string FromVersion1 = $"""
+        ALTER TABLE instances RENAME TO instances_v1;
+        ALTER TABLE history RENAME TO history_v1;
+        DROP INDEX ix_instances_created;
+        {Tables}
+        INSERT INTO instances (instance_id, name, execution_id, status, created_at, last_updated_at, completed_at, version, failure, custom_status, input, output)
+            SELECT instance_id, name, execution_id, status, created_at, last_updated_at, completed_at, version, failure, custom_status, input, output
+            FROM instances_v1 ORDER BY instance_id;
+        INSERT INTO history (instance_id, seq, kind, timestamp, task_id, fire_at, name, failure, data)
+            SELECT instance_id, seq, kind, timestamp, task_id, fire_at, name, failure, data FROM history_v1 ORDER BY instance_id, seq;
+        DROP TABLE instances_v1;
+        DROP TABLE history_v1;
+        """;
+
+    /// <summary>Creates the schema on a new file, upgrades a file of an older engine, refuses one of a newer engine.</summary>
     public static void Ensure(SqliteConnection connection, string path)
     {
         var version = Convert.ToInt32(Execute(connection, "PRAGMA user_version;", scalar: true), System.Globalization.CultureInfo.InvariantCulture);
@@ -80,7 +107,7 @@ internal static class Schema
         Execute(connection, "BEGIN IMMEDIATE;");
         try
         {
-            Execute(connection, Version1);
+            Execute(connection, version == 0 ? Tables + Queues : FromVersion1);
             Execute(connection, $"PRAGMA user_version = {CurrentVersion};");
             Execute(connection, "COMMIT;");
         }
