@@ -143,6 +143,33 @@ public sealed class ClientTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAndQuery_WithoutInputsAndOutputs_GiveStatusAndFailure_ButNoInputOutputOrCustomStatus()
+    {
+        await using var engine = await EngineHarness.StartAsync(_folder.DatabasePath, b => b
+            .AddOrchestrator<string, string>("Fails", (ctx, x) =>
+            {
+                ctx.SetCustomStatus("trying " + x);
+                throw new InvalidOperationException("broke on " + x);
+            }), TestClock.Create());
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Fails", "input");
+        await engine.WaitAsync(id);
+
+        var bare = await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: false);
+        var listed = Assert.Single((await engine.Client.QueryInstancesAsync(new OrchestrationQuery())).Instances);
+        var full = await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+
+        foreach (var metadata in new[] { bare!, listed })
+        {
+            Assert.Equal((id, "Fails", OrchestrationRuntimeStatus.Failed), (metadata.InstanceId, metadata.Name, metadata.RuntimeStatus));
+            Assert.Equal("broke on input", metadata.FailureDetails?.ErrorMessage);
+            Assert.Equal((null, null, null), (metadata.SerializedInput, metadata.SerializedOutput, metadata.SerializedCustomStatus));
+        }
+
+        Assert.Equal("broke on input", full!.FailureDetails?.ErrorMessage);
+        Assert.Equal(("input", "trying input"), (full.ReadInputAs<string>(), full.ReadCustomStatusAs<string>()));
+    }
+
+    [Fact]
     public async Task Query_BadPageSize_IsRejected_NamingTheSetting()
     {
         await using var engine = await StartAsync();

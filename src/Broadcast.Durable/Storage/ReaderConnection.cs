@@ -5,12 +5,16 @@ namespace Broadcast.Durable.Storage;
 /// <summary>A read connection with its prepared queries; used by one thread at a time (see <see cref="ReaderPool"/>).</summary>
 internal sealed class ReaderConnection : IDisposable
 {
-    private const string MetadataColumns = "instance_id, name, status, created_at, last_updated_at, custom_status, failure, input, output";
+    // As in Durable Task, the custom status comes with the inputs and outputs only. Callers that just check an
+    // instance's status (every signal does) read none of the three, so SQLite stops before the row's large columns.
+    private const string StatusColumns = "instance_id, name, status, created_at, last_updated_at, failure";
+    private const string MetadataColumns = StatusColumns + ", custom_status, input, output";
 
     private readonly SqliteConnection _connection;
     private readonly PreparedCommand _messages;
     private readonly PreparedCommand _instance;
     private readonly PreparedCommand _history;
+    private readonly PreparedCommand _status;
     private readonly PreparedCommand _metadata;
     private readonly PreparedCommand _due;
     private readonly PreparedCommand _nextDue;
@@ -23,6 +27,7 @@ internal sealed class ReaderConnection : IDisposable
             "$i", "$now");
         _instance = new(connection, "SELECT name, execution_id, status, version FROM instances WHERE instance_id = $i;", "$i");
         _history = new(connection, "SELECT kind, timestamp, task_id, name, data, failure, fire_at FROM history WHERE instance_id = $i ORDER BY seq;", "$i");
+        _status = new(connection, $"SELECT {StatusColumns} FROM instances WHERE instance_id = $i;", "$i");
         _metadata = new(connection, $"SELECT {MetadataColumns} FROM instances WHERE instance_id = $i;", "$i");
         _due = new(connection, "SELECT DISTINCT instance_id FROM messages WHERE visible_at > $a AND visible_at <= $b;", "$a", "$b");
         _nextDue = new(connection, "SELECT min(visible_at) FROM messages WHERE visible_at > $a;", "$a");
@@ -72,7 +77,7 @@ internal sealed class ReaderConnection : IDisposable
 
     public OrchestrationMetadata? LoadMetadata(string instanceId, bool withInputsAndOutputs)
     {
-        using var reader = _metadata.Bind(0, instanceId).Read();
+        using var reader = (withInputsAndOutputs ? _metadata : _status).Bind(0, instanceId).Read();
         return reader.Read() ? ReadMetadata(reader, withInputsAndOutputs) : null;
     }
 
@@ -147,7 +152,7 @@ internal sealed class ReaderConnection : IDisposable
         var filter = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
         parameters.Add(("$limit", (long)query.PageSize + 1));
         using var command = new PreparedCommand(
-            _connection, $"SELECT {MetadataColumns} FROM instances {filter} ORDER BY instance_id LIMIT $limit;", [.. parameters.Select(p => p.Name)]);
+            _connection, $"SELECT {(query.FetchInputsAndOutputs ? MetadataColumns : StatusColumns)} FROM instances {filter} ORDER BY instance_id LIMIT $limit;", [.. parameters.Select(p => p.Name)]);
         for (var i = 0; i < parameters.Count; i++)
         {
             _ = parameters[i].Value switch
@@ -196,6 +201,7 @@ internal sealed class ReaderConnection : IDisposable
         _messages.Dispose();
         _instance.Dispose();
         _history.Dispose();
+        _status.Dispose();
         _metadata.Dispose();
         _due.Dispose();
         _nextDue.Dispose();
@@ -209,10 +215,8 @@ internal sealed class ReaderConnection : IDisposable
         RuntimeStatus = (OrchestrationRuntimeStatus)reader.GetInt32(2),
         CreatedAt = new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
         LastUpdatedAt = new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
-        // As in Durable Task, the custom status comes with the inputs and outputs only: callers that just check an
-        // instance's status (every signal does) do not read it.
-        SerializedCustomStatus = withInputsAndOutputs ? NullableString(reader, 5) : null,
-        FailureDetails = reader.IsDBNull(6) ? null : DurableJson.Deserialize<TaskFailureDetails>(reader.GetString(6)),
+        FailureDetails = reader.IsDBNull(5) ? null : DurableJson.Deserialize<TaskFailureDetails>(reader.GetString(5)),
+        SerializedCustomStatus = withInputsAndOutputs ? NullableString(reader, 6) : null,
         SerializedInput = withInputsAndOutputs ? NullableString(reader, 7) : null,
         SerializedOutput = withInputsAndOutputs ? NullableString(reader, 8) : null,
     };
