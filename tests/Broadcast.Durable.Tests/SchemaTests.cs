@@ -14,22 +14,37 @@ public sealed class SchemaTests : IDisposable
             ctx.SetCustomStatus(shouted);
             return shouted + " " + await ctx.WaitForExternalEvent<string>("go");
         })
-        .AddOrchestrator<string, string>("Echo", (_, x) => Task.FromResult(x));
+        .AddOrchestrator<string, string>("Echo", (_, x) => Task.FromResult("echo " + x))
+        .AddOrchestrator<string, string>("Fails", (ctx, x) =>
+        {
+            ctx.SetCustomStatus("failing " + x);
+            throw new InvalidOperationException("broke on " + x);
+        });
 
     [Fact]
     public async Task FileOfAVersion1Engine_IsUpgraded_AndItsInstancesGoOnWithTheirRows()
     {
         var clock = TestClock.Create();
-        string waiting, done;
-        IReadOnlyList<HistoryEvent> waitingHistory, doneHistory;
+        string[] ids;
+        OrchestrationMetadata[] before;
+        IReadOnlyList<HistoryEvent>[] historyBefore;
         await using (var first = await EngineHarness.StartAsync(_folder.DatabasePath, Register, clock))
         {
-            waiting = await first.Client.ScheduleNewOrchestrationInstanceAsync("ShoutsThenWaits", "hello");
-            done = await first.Client.ScheduleNewOrchestrationInstanceAsync("Echo", "kept");
-            await first.WaitAsync(done);
-            await first.WaitForHistoryAsync(waiting, h => h.Any(e => e.Kind == HistoryEventKind.TaskCompleted), "the activity's result");
-            waitingHistory = await first.Client.GetHistoryAsync(waiting);
-            doneHistory = await first.Client.GetHistoryAsync(done);
+            ids =
+            [
+                await first.Client.ScheduleNewOrchestrationInstanceAsync("ShoutsThenWaits", "hello"),
+                await first.Client.ScheduleNewOrchestrationInstanceAsync("Echo", "kept"),
+                await first.Client.ScheduleNewOrchestrationInstanceAsync("Fails", "purpose"),
+            ];
+            await first.WaitAsync(ids[1]);
+            await first.WaitAsync(ids[2]);
+            await first.WaitForHistoryAsync(ids[0], h => h.Any(e => e.Kind == HistoryEventKind.TaskCompleted), "the activity's result");
+            // A later step, so the waiting instance's last update differs from its creation.
+            clock.Advance(TimeSpan.FromMinutes(1));
+            await first.Client.RaiseEventAsync(ids[0], "aside", "kept for later");
+            await first.WaitForHistoryAsync(ids[0], h => h.Any(e => e.Kind == HistoryEventKind.EventRaised), "the early event");
+            before = await Task.WhenAll(ids.Select(async id => (await first.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!));
+            historyBefore = await Task.WhenAll(ids.Select(id => first.Client.GetHistoryAsync(id)));
         }
 
         SchemaFiles.RewriteAsVersion1(_folder.DatabasePath);
@@ -40,12 +55,18 @@ public sealed class SchemaTests : IDisposable
         Assert.False(SchemaFiles.IsWithoutRowid(_folder.DatabasePath, "instances"));
         Assert.False(SchemaFiles.IsWithoutRowid(_folder.DatabasePath, "history"));
 
-        var finished = await second.Client.GetInstanceAsync(done, getInputsAndOutputs: true);
-        Assert.Equal(("kept", "kept"), (finished!.ReadInputAs<string>(), finished.ReadOutputAs<string>()));
-        Assert.Equal(doneHistory.Select(e => (e.Kind, e.Data)), (await second.Client.GetHistoryAsync(done)).Select(e => (e.Kind, e.Data)));
-        Assert.Equal(waitingHistory.Select(e => (e.Kind, e.Data)), (await second.Client.GetHistoryAsync(waiting)).Select(e => (e.Kind, e.Data)));
-        Assert.Equal("HELLO", (await second.Client.GetInstanceAsync(waiting, getInputsAndOutputs: true))!.ReadCustomStatusAs<string>());
+        // Every column of every row came over to its own column: inputs differ from outputs, times from each other.
+        Assert.Equal("echo kept", before[1].ReadOutputAs<string>());
+        Assert.Equal("broke on purpose", before[2].FailureDetails?.ErrorMessage);
+        Assert.NotEqual(before[0].CreatedAt, before[0].LastUpdatedAt);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var after = await second.Client.GetInstanceAsync(ids[i], getInputsAndOutputs: true);
+            Assert.Equal(before[i], after);
+            Assert.Equal(historyBefore[i], await second.Client.GetHistoryAsync(ids[i]));
+        }
 
+        var waiting = ids[0];
         await second.Client.RaiseEventAsync(waiting, "go", "world");
         Assert.Equal("HELLO world", (await second.WaitAsync(waiting)).ReadOutputAs<string>());
     }

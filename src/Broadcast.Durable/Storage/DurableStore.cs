@@ -87,11 +87,21 @@ internal sealed class DurableStore(
             {
                 // Durable commits are flushed to disk by the flusher, not inside the writer's COMMIT.
                 var connection = SqliteFile.Open(path, durableCommits: false);
-                Schema.Ensure(connection, path);
-                // The writer touches pages all over the history and instance indexes: with SQLite's default 2 MB cache
-                // it read most of them back from the OS at every step. 16 MB keeps the working set of thousands of
-                // live instances in memory; a small database never fills it.
-                Schema.Execute(connection, "PRAGMA cache_size = -16384;");
+                try
+                {
+                    Schema.Ensure(connection, path);
+                    // The writer touches pages all over the history and instance indexes: with SQLite's default 2 MB
+                    // cache it read most of them back from the OS at every step. 16 MB keeps the working set of
+                    // thousands of live instances in memory; a small database never fills it.
+                    Schema.Execute(connection, "PRAGMA cache_size = -16384;");
+                }
+                catch
+                {
+                    // A refused or failed schema leaves no connection open on the file.
+                    connection.Dispose();
+                    throw;
+                }
+
                 var logger = loggerFactory.CreateLogger<StoreWriter>();
                 CommitFlusher? flusher = null;
                 if (settings.DurableCommits)

@@ -123,7 +123,7 @@ internal sealed class ReaderConnection : IDisposable
 
         if (query.InstanceIdPrefix is { Length: > 0 } prefix)
         {
-            // A range on the primary key: ids compare as UTF-8 bytes, so every id with the prefix lies
+            // A range on the unique index of instance ids: ids compare as UTF-8 bytes, so every id with the prefix lies
             // between the prefix and the prefix with its last byte raised by one (UTF-8 never uses 0xFF).
             var upper = System.Text.Encoding.UTF8.GetBytes(prefix);
             upper[^1]++;

@@ -11,11 +11,12 @@ internal static class Schema
     // that becomes visible at its due time, a delayed start an ExecutionStarted message.
     //
     // Instances and history are rowid tables, not keyed by the instance id, for what each step writes:
-    // - an instance row (a few KB: input, custom status) stays on its own leaf page; keyed by its id, SQLite keeps at
-    //   most about 1 KB of a row on the leaf and rewrote the rest as a new overflow chain at every step;
+    // - an instance row (a few KB: input, custom status) stays on its leaf page while it fits (up to about 4 KB);
+    //   keyed by its id, SQLite keeps at most about 1 KB of a row on the leaf and rewrote the rest as a new overflow
+    //   chain at every step;
     // - history rows are appended in commit order, so the steps of one commit share the pages they fill; keyed by
     //   instance, each step also dirtied a page of its own in the middle of the table. Only the small index entry
-    //   lands in the middle now.
+    //   lands in the middle now;
     // - small columns come first and large ones last: a status read (every signal) stops before the large ones.
     private const string Tables = """
         CREATE TABLE instances (
@@ -107,7 +108,12 @@ internal static class Schema
         Execute(connection, "BEGIN IMMEDIATE;");
         try
         {
-            Execute(connection, version == 0 ? Tables + Queues : FromVersion1);
+            Execute(connection, version switch
+            {
+                0 => Tables + Queues,
+                1 => FromVersion1,
+                _ => throw new InvalidOperationException($"The database '{path}' has schema version {version}, which no engine wrote."),
+            });
             Execute(connection, $"PRAGMA user_version = {CurrentVersion};");
             Execute(connection, "COMMIT;");
         }
