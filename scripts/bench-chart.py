@@ -13,20 +13,23 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
 from matplotlib.ticker import NullFormatter, ScalarFormatter  # noqa: E402
 
+# Legends go under the axes: inside, wherever they sat, they hid a line at some level.
+BELOW_THE_PLOT = {"loc": "upper center", "bbox_to_anchor": (0.5, -0.16), "ncol": 2, "fontsize": 8, "frameon": False}
+
 
 def main(folder: Path) -> None:
     results = json.loads((folder / "benchmark.json").read_text())
     levels = sorted(results["levels"], key=lambda level: level["concurrency"])
     concurrency = [level["concurrency"] for level in levels]
 
-    figure, (rate, latency) = plt.subplots(1, 2, figsize=(11, 4.2))
+    figure, (rate, latency) = plt.subplots(1, 2, figsize=(11, 5.4))
     rate.plot(concurrency, [l["orchestratedPerSecond"] for l in levels], "o-", label="orchestrated (durable)")
     rate.plot(concurrency, [l["plainPerSecond"] for l in levels], "s--", label="plain loop (same 4 calls)")
     if all("floorPerSecond" in l for l in levels):
         rate.plot(concurrency, [l["floorPerSecond"] for l in levels], "^:", label="API floor (7 HTTP calls, nothing durable)")
     rate.axhline(200, color="grey", linestyle=":", label="target at 1,000: 200/s")
     rate.set(xscale="log", xlabel="concurrent sessions", ylabel="full sessions / s", title="Throughput")
-    rate.legend()
+    rate.legend(**BELOW_THE_PLOT)
     rate.grid(True, which="both", alpha=0.3)
 
     latency.plot(concurrency, [l["joinToPushP50Ms"] for l in levels], "o-", label="closed loop: p50")
@@ -39,7 +42,7 @@ def main(folder: Path) -> None:
     latency.axhline(100, color="grey", linestyle=":", label="target p99: 100 ms")
     latency.set(xscale="log", xlabel="concurrent sessions", ylabel="ms", title="Join signal -> push request at the vendor")
     latency.set_yscale("log")
-    latency.legend()
+    latency.legend(**BELOW_THE_PLOT)
     latency.grid(True, which="both", alpha=0.3)
 
     for axis in (rate, latency):

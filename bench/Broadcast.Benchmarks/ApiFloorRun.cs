@@ -31,7 +31,9 @@ internal sealed class ApiFloorRun : IAsyncDisposable
 
     public static async Task<ApiFloorRun> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // As in the host: no appsettings watcher, which covers the working directory recursively and would read a
+        // file-change event for every database write of an orchestrated run whose database lies below it.
+        var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
@@ -49,7 +51,16 @@ internal sealed class ApiFloorRun : IAsyncDisposable
             _ = await http.ReadFromJsonAsync<CancelRequest>(DurableJson.Options);
             return TypedResults.Accepted(SessionLinks.StatusUrlOf(ApiAddress.Own(http), id));
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new ApiFloorRun(app);
     }
 
