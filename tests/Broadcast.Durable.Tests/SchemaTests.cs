@@ -84,4 +84,20 @@ public sealed class SchemaTests : IDisposable
 
         Assert.Contains("schema version 3, newer than this engine supports (2)", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FileWithAVersionNoEngineWrote_IsRefused_AndLeftAsItIs()
+    {
+        await using (await EngineHarness.StartAsync(_folder.DatabasePath, Register, TestClock.Create()))
+        {
+        }
+
+        SchemaFiles.SetUserVersion(_folder.DatabasePath, -1);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EngineHarness.StartAsync(_folder.DatabasePath, Register, TestClock.Create()));
+
+        Assert.Contains("schema version -1, which no engine wrote", error.Message, StringComparison.Ordinal);
+        Assert.Equal(-1, SchemaFiles.UserVersion(_folder.DatabasePath));
+        Assert.False(SchemaFiles.IsWithoutRowid(_folder.DatabasePath, "instances"));
+    }
 }
