@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Broadcast.Durable.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -104,6 +105,53 @@ public sealed class DurableCommitTests : IDisposable
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await engine.WaitAsync(id)).RuntimeStatus);
         Assert.False(File.Exists(linkPath + "-wal"));
+    }
+
+    [Fact]
+    public async Task WorkAnEarlierProcessLeft_RunsOnlyOnceTheLogIsFlushed()
+    {
+        // The earlier process may have died between a commit and its flush: the commit is then readable, but only
+        // from the OS's cache. Its activity must not reach the outside world before that commit is on disk.
+        var gate = new Gate();
+        var flushes = 0;
+        var flushesWhenRun = new List<int>();
+        void Register(IDurableEngineBuilder b) => b
+            .AddActivity<string, string>("Call", async (_, x, ct) =>
+            {
+                lock (flushesWhenRun)
+                {
+                    flushesWhenRun.Add(Volatile.Read(ref flushes));
+                }
+
+                if (flushesWhenRun.Count == 1)
+                {
+                    await gate.PassAsync(ct);
+                }
+
+                return x;
+            })
+            .AddOrchestrator<string, string>("CallsOnce", async (ctx, x) => await ctx.CallActivityAsync<string>("Call", x));
+
+        string id;
+        await using (var first = await EngineHarness.StartAsync(_folder.DatabasePath, Register, configure: o => o.DurableCommits = true))
+        {
+            id = await first.Client.ScheduleNewOrchestrationInstanceAsync("CallsOnce", "work");
+            await Eventually.TrueAsync(() => gate.Arrived == 1, "the activity to start");
+            using var noWait = new CancellationTokenSource();
+            await noWait.CancelAsync();
+            await first.Engine.StopAsync(noWait.Token); // its work item stays, as after a kill
+        }
+
+        await using var second = await EngineHarness.StartAsync(_folder.DatabasePath, Register, configure: o => o.DurableCommits = true,
+            addServices: s => s.AddSingleton<LogFlush>(log =>
+            {
+                LogFlushes.Fsync(log);
+                Interlocked.Increment(ref flushes);
+            }));
+
+        Assert.Equal("work", (await second.WaitAsync(id)).ReadOutputAs<string>());
+        Assert.Equal(2, flushesWhenRun.Count);
+        Assert.True(flushesWhenRun[1] >= 1, "the restarted engine ran the activity before flushing what it found");
     }
 
     private Task<EngineHarness> StartAsync(string? path = null) => EngineHarness.StartAsync(path ?? _folder.DatabasePath, b => b

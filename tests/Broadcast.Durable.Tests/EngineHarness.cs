@@ -34,7 +34,8 @@ public sealed class EngineHarness : IAsyncDisposable
         FakeTimeProvider? clock = null,
         Action<DurableEngineOptions>? configure = null,
         ILoggerProvider? logs = null,
-        Action<IServiceCollection>? addServices = null)
+        Action<IServiceCollection>? addServices = null,
+        bool start = true)
     {
         var services = new ServiceCollection();
         addServices?.Invoke(services);
@@ -60,7 +61,11 @@ public sealed class EngineHarness : IAsyncDisposable
         register(builder);
         var provider = services.BuildServiceProvider(validateScopes: true);
         var harness = new EngineHarness(provider, databasePath, clock);
-        await harness.Engine.StartAsync();
+        if (start)
+        {
+            await harness.Engine.StartAsync();
+        }
+
         return harness;
     }
 

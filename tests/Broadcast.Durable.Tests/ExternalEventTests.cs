@@ -60,6 +60,40 @@ public sealed class ExternalEventTests : IDisposable
     }
 
     [Fact]
+    public async Task EventStoredBeforeTheTimeout_WinsOverTheTimer_WhenBothAreSteppedTogether()
+    {
+        // As after a crash: the event reached the inbox before the wait's timeout, and the engine that steps the
+        // instance starts only after the timeout, so the event and the timer's message are read in one step.
+        static void Register(IDurableEngineBuilder b) => b.AddOrchestrator<string, string>("JoinOrTimeout", async (ctx, _) =>
+        {
+            try
+            {
+                return await ctx.WaitForExternalEvent<string>("join", TimeSpan.FromMinutes(5));
+            }
+            catch (TaskCanceledException)
+            {
+                return "timed out";
+            }
+        });
+
+        var clock = TestClock.Create();
+        string id;
+        await using (var first = await EngineHarness.StartAsync(_folder.DatabasePath, Register, clock))
+        {
+            id = await first.Client.ScheduleNewOrchestrationInstanceAsync("JoinOrTimeout");
+            await first.WaitForHistoryAsync(id, h => h.Any(e => e.Kind == HistoryEventKind.TimerCreated), "the timeout's timer");
+        }
+
+        await using var second = await EngineHarness.StartAsync(_folder.DatabasePath, Register, clock, start: false);
+        clock.Advance(TimeSpan.FromMinutes(4));
+        await second.Client.RaiseEventAsync(id, "join", "anchor");
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await second.Engine.StartAsync();
+
+        Assert.Equal("anchor", (await second.WaitAsync(id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task WaitWithTimeout_ReturnsTheEvent_AndRemovesTheTimer()
     {
         await using var engine = await EngineHarness.StartAsync(_folder.DatabasePath, b => b

@@ -43,9 +43,10 @@ public sealed class FailedFlushTests : IDisposable
     [Fact]
     public async Task AStartWhoseStepCannotBeFlushed_FailsWithTheFlushError_NotAsAnIdAlreadyRunning()
     {
-        var disk = new FailingDisk { Failing = true };
+        var disk = new FailingDisk();
         await using (var engine = await StartAsync(AddTwoJoins, disk))
         {
+            disk.Failing = true; // after the open, whose own flush would refuse to open the store
             var error = await Assert.ThrowsAsync<IOException>(() =>
                 engine.Client.ScheduleNewOrchestrationInstanceAsync("TwoJoins", options: new StartOrchestrationOptions("s1")));
 
@@ -95,6 +96,15 @@ public sealed class FailedFlushTests : IDisposable
         Assert.Equal("2:go", (await restarted.WaitAsync(id)).ReadOutputAs<string>());
         Assert.Equal(1, runs);
         Assert.Single(await restarted.Client.GetHistoryAsync(id), e => e.Kind == HistoryEventKind.TaskCompleted);
+    }
+
+    [Fact]
+    public async Task AStoreWhoseLeftoverLogCannotBeFlushed_DoesNotOpen_AndNamesTheSetting()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(AddTwoJoins, new FailingDisk { Failing = true }));
+
+        Assert.Contains("Engine:DatabasePath", error.Message, StringComparison.Ordinal);
+        Assert.IsType<IOException>(error.InnerException);
     }
 
     /// <summary>Waits for two "joined" events and returns both, so an event applied twice shows in the output.</summary>

@@ -6,7 +6,7 @@ namespace Broadcast.Durable.Dispatch;
 /// <summary>
 /// Turns an instance's visible messages into the events of its next step: starts an execution, drops
 /// stale or duplicate results (an activity that ran twice, a timer of an ended execution), orders
-/// carried-over events first, and recognises a termination.
+/// carried-over events first and the rest by when each became visible, and recognises a termination.
 /// </summary>
 internal static class StepPlanner
 {
@@ -49,9 +49,13 @@ internal static class StepPlanner
         }
 
         var known = KnownTasks.From(result.Past);
+        // By the time each became visible, not by id: a timer's message is stored when the timer is created, so by id
+        // it would sort ahead of an event that arrived before the timer was due (after a restart, say, when both are
+        // stepped at once), and a wait would time out on an event it had in time.
         var ordered = messages
             .Where(m => m.Kind != MessageKind.ExecutionStarted)
             .OrderBy(m => m.CarriedOver ? 0 : 1)
+            .ThenBy(m => m.VisibleAt)
             .ThenBy(m => m.Id);
         result.Consumed.AddRange(messages.Where(m => m.Kind == MessageKind.ExecutionStarted).Select(m => m.Id));
         foreach (var m in ordered)

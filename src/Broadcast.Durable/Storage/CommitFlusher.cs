@@ -94,6 +94,20 @@ internal sealed class CommitFlusher : IDisposable
     public void Open() => _log ??= new FileStream(_logPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
 
     /// <summary>
+    /// Puts on disk what an earlier process left only in the OS's cache. A process killed between a commit and its
+    /// flush leaves that commit readable to the next one, which would otherwise act on it (start the activities it
+    /// scheduled, show it to clients) while a power loss could still take it back. Call before the store's first
+    /// read; it throws when the disk refuses, so such a store does not open.
+    /// </summary>
+    public void FlushLeftover(string databasePath)
+    {
+        Open();
+        _flush(_log!);
+        using var database = new FileStream(databasePath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        database.Flush(flushToDisk: true);
+    }
+
+    /// <summary>
     /// Queues the commands of commit number <paramref name="commit"/> (numbers rise by one per transaction the writer
     /// tried to commit; a failed one comes with no commands); they are answered once the log is on disk.
     /// </summary>

@@ -110,7 +110,7 @@ internal sealed class DurableStore(
                     flusher = new CommitFlusher(connection.DataSource, logger, flush);
                     try
                     {
-                        flusher.Open();
+                        flusher.FlushLeftover(connection.DataSource);
                     }
                     catch
                     {
