@@ -13,18 +13,27 @@ public sealed class QueueMessageProcessor(SessionService sessions, JsonSerialize
 {
     /// <summary>
     /// <c>session-requests</c>: a session request in JSON. Bad JSON, invalid fields and a conflicting id are poisoned; a
-    /// repeat of an existing request (same key) is done, since queues deliver at least once.
+    /// repeat of an existing request (same key) is done, since queues deliver at least once. A request without a key
+    /// takes <c>q-{messageId}</c> as its key, so a redelivery of the same message is a repeat too, not a second session.
     /// </summary>
-    public async Task<QueueOutcome> SessionRequestAsync(string message, CancellationToken cancellationToken)
+    /// <param name="message">The message text.</param>
+    /// <param name="messageId">The queue's id of the message; null (or not usable as a key) leaves a keyless request without one.</param>
+    /// <param name="cancellationToken">Cancels the handling.</param>
+    public async Task<QueueOutcome> SessionRequestAsync(string message, string? messageId, CancellationToken cancellationToken)
     {
         if (Parse<SessionRequest>(message, out var request) is { } bad)
         {
             return bad;
         }
 
+        if (request!.Key is null && SessionIds.ForQueueMessage(messageId) is { } key)
+        {
+            request = request with { Key = key };
+        }
+
         try
         {
-            var created = await sessions.CreateAsync(request!, cancellationToken);
+            var created = await sessions.CreateAsync(request, cancellationToken);
             return QueueOutcome.Done([created.SessionId], created.Created);
         }
         catch (SessionValidationException e)

@@ -28,6 +28,22 @@ public static class SessionIds
     /// <summary>The instance id of a schedule.</summary>
     public static string ForSchedule(string scheduleId) => SchedulePrefix + scheduleId;
 
+    /// <summary>
+    /// The key of a keyless session request read from a queue: the same for every delivery of the one message, so
+    /// a redelivery is a repeat. Null when the id cannot be part of a key (a queue's ids are GUIDs, so never in practice).
+    /// </summary>
+    public static string? ForQueueMessage(string? messageId)
+    {
+        const string prefix = "q-";
+        if (string.IsNullOrEmpty(messageId) || prefix.Length + messageId.Length > SessionRequestValidator.MaxKeyLength
+            || !messageId.All(c => char.IsAsciiLetterOrDigit(c) || SessionRequestValidator.KeyExtraCharacters.Contains(c, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return prefix + messageId;
+    }
+
     /// <summary>The key of a session created by a schedule for one occurrence: the same for the same occurrence.</summary>
     public static string ForOccurrence(string scheduleId, DateTimeOffset occurrence) =>
         string.Create(CultureInfo.InvariantCulture, $"s-{scheduleId}-{occurrence.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");

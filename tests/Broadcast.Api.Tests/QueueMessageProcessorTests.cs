@@ -32,7 +32,7 @@ public sealed class QueueMessageProcessorTests : IDisposable
     [Fact]
     public async Task SessionRequest_BadJson_IsPoisonedNamingTheField()
     {
-        var outcome = await _processor.SessionRequestAsync("{\"roomId\": \"twelve\"}", CancellationToken.None);
+        var outcome = await _processor.SessionRequestAsync("{\"roomId\": \"twelve\"}", "m1", CancellationToken.None);
 
         Assert.Equal(QueueAction.Poison, outcome.Action);
         Assert.StartsWith("The message is not a valid SessionRequest in JSON: at 'roomId':", outcome.Reason, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class QueueMessageProcessorTests : IDisposable
     [Fact]
     public async Task SessionRequest_JsonNull_IsPoisoned()
     {
-        var outcome = await _processor.SessionRequestAsync("null", CancellationToken.None);
+        var outcome = await _processor.SessionRequestAsync("null", "m1", CancellationToken.None);
 
         Assert.Equal(QueueOutcome.Poison("The message is JSON null, not a SessionRequest."), outcome with { SessionIds = [] });
     }
@@ -50,7 +50,7 @@ public sealed class QueueMessageProcessorTests : IDisposable
     [Fact]
     public async Task SessionRequest_InvalidFields_IsPoisonedWithTheFieldErrors()
     {
-        var outcome = await _processor.SessionRequestAsync("{\"roomId\": 0, \"userId\": \"\"}", CancellationToken.None);
+        var outcome = await _processor.SessionRequestAsync("{\"roomId\": 0, \"userId\": \"\"}", "m1", CancellationToken.None);
 
         Assert.Equal(QueueAction.Poison, outcome.Action);
         Assert.StartsWith("The session request is not valid: ", outcome.Reason, StringComparison.Ordinal);

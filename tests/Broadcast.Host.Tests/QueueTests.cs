@@ -123,6 +123,28 @@ public sealed class QueueTests(AzuriteFixture azurite)
         host.AssertNothingLeftRunning();
     }
 
+    [Fact]
+    public async Task InvalidMessage_TooLargeToWrap_GoesToPoisonAsItCame_AndTheRestOfItsBatchIsHandled()
+    {
+        // 20,000 escaped quotes: within the queue's limit, but twice that once escaped again inside the envelope.
+        var queues = NewQueueNames();
+        var huge = "{\"roomId\": 4006, \"userId\": \"anchor-big\", \"channelName\": \"" + string.Concat(Enumerable.Repeat("\\\"", 20_000)) + "\"}";
+        var valid = Requests.Session("after-big", roomId: 4007, userId: "anchor-after");
+        await SendAsync(queues.Requests, huge);
+        await SendAsync(queues.Requests, JsonSerializer.Serialize(valid, DurableJson.Options));
+
+        await using var host = await StartHostAsync(queues);
+
+        await WaitForSessionToExistAsync(host, SessionIds.ForSession(4007, "anchor-after", "after-big"));
+        var moved = await Poll.UntilAsync(async () => (await PeekAsync(QueueOptions.PoisonQueueName(queues.Requests))).Count == 1);
+        Assert.True(moved, "the large message never reached the poison queue");
+        Assert.Equal(huge, (await PeekAsync(QueueOptions.PoisonQueueName(queues.Requests)))[0]);
+        await AssertDrainedAsync(queues.Requests);
+        await host.PostAcceptedAsync(new Uri(host.BaseAddress, $"/api/sessions/{Uri.EscapeDataString(SessionIds.ForSession(4007, "anchor-after", "after-big"))}/cancel"));
+        await host.WaitForResultAsync(SessionIds.ForSession(4007, "anchor-after", "after-big"));
+        host.AssertNothingLeftRunning();
+    }
+
     private static (string Requests, string Joined) NewQueueNames()
     {
         var number = Interlocked.Increment(ref s_queueNumber);

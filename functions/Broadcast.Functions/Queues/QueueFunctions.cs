@@ -24,14 +24,17 @@ public sealed class QueueFunctions(QueueMessageProcessor processor, ILogger<Queu
 
     /// <summary>
     /// One session request in JSON. A repeat of an existing request (same key) counts as done, since queues deliver
-    /// at least once.
+    /// at least once; a keyless request takes its key from the message id, so a redelivery is a repeat too.
     /// </summary>
     [Function("SessionRequests")]
     public async Task SessionRequests(
-        [QueueTrigger(SessionRequestsQueue)] string message, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+        [QueueTrigger(SessionRequestsQueue)] string message, [DurableClient] DurableTaskClient client, FunctionContext context,
+        CancellationToken cancellationToken)
     {
         using var bound = InvocationOrchestrationClient.Use(client);
-        var outcome = Act(SessionRequestsQueue, await processor.SessionRequestAsync(message, cancellationToken));
+        // The trigger's "Id" binding data is the message id, the same at every delivery: a keyless request's key.
+        var messageId = context.BindingContext.BindingData.TryGetValue("Id", out var id) ? id?.ToString() : null;
+        var outcome = Act(SessionRequestsQueue, await processor.SessionRequestAsync(message, messageId, cancellationToken));
         Log.QueueSessionCreated(logger, SessionRequestsQueue, outcome.SessionIds[0], outcome.Created);
     }
 

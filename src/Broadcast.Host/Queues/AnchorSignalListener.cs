@@ -26,7 +26,7 @@ internal abstract class AnchorSignalListener(
     /// <summary>How messages of this queue are called in poison reasons (<c>user-joined</c>, <c>user-left</c>).</summary>
     protected abstract string MessageKind { get; }
 
-    protected override async Task HandleAsync(string message, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(string message, string messageId, CancellationToken cancellationToken)
     {
         var outcome = await _processor.PresenceSignalAsync(MessageKind, signal, message, cancellationToken);
         ThrowUnlessDone(outcome);

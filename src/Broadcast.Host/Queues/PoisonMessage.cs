@@ -12,6 +12,7 @@ namespace Broadcast.Host;
 /// <param name="FailedAt">When it was given up.</param>
 /// <param name="Error">Why it was given up.</param>
 /// <param name="Errors">For an invalid message: the offending fields (JSON path → messages).</param>
+/// <param name="MessageLength">Set when <paramref name="Message"/> holds only the start of a text too large to move whole: its length.</param>
 public sealed record PoisonMessage(
     string Queue,
     string MessageId,
@@ -20,4 +21,5 @@ public sealed record PoisonMessage(
     DateTimeOffset? InsertedOn,
     DateTimeOffset FailedAt,
     string Error,
-    IReadOnlyDictionary<string, string[]>? Errors = null);
+    IReadOnlyDictionary<string, string[]>? Errors = null,
+    int? MessageLength = null);

@@ -47,7 +47,10 @@ internal abstract class QueueListener : BackgroundService
     /// Handles one message. Throw <see cref="QueueMessageRejectedException"/> for a message that can never succeed;
     /// any other exception lets it be retried.
     /// </summary>
-    protected abstract Task HandleAsync(string message, CancellationToken cancellationToken);
+    /// <param name="message">The message text.</param>
+    /// <param name="messageId">The queue's id of the message, the same at every delivery.</param>
+    /// <param name="cancellationToken">Cancels the handling.</param>
+    protected abstract Task HandleAsync(string message, string messageId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Returns when <paramref name="outcome"/> is done; otherwise throws what makes <see cref="ProcessAsync"/> retry
@@ -100,7 +103,16 @@ internal abstract class QueueListener : BackgroundService
         QueueMessage[] messages = (await _queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken)).Value;
         foreach (var message in messages)
         {
-            await ProcessAsync(message, stoppingToken);
+            try
+            {
+                await ProcessAsync(message, stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // One message whose outcome could not be stored (its move to the poison queue failed, say) must not
+                // hold back the rest of the batch; it reappears once its visibility timeout ends.
+                Log.QueueFailure(_logger, QueueName, e.Message, e);
+            }
         }
 
         return messages.Length;
@@ -117,7 +129,7 @@ internal abstract class QueueListener : BackgroundService
 
         try
         {
-            await HandleAsync(message.Body.ToString(), stoppingToken);
+            await HandleAsync(message.Body.ToString(), message.MessageId, stoppingToken);
             await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
             _metrics.QueueMessage(QueueName, "processed");
         }
@@ -157,7 +169,27 @@ internal abstract class QueueListener : BackgroundService
     {
         var envelope = new PoisonMessage(
             QueueName, message.MessageId, text, message.DequeueCount, message.InsertedOn, _time.GetUtcNow(), error, errors);
-        await _poison.SendMessageAsync(JsonSerializer.Serialize(envelope, JsonSerializerOptions.Web), cancellationToken);
+        var moved = false;
+        foreach (var body in PoisonBodies.Of(envelope))
+        {
+            try
+            {
+                await _poison.SendMessageAsync(body, cancellationToken);
+                moved = true;
+                break;
+            }
+            catch (RequestFailedException e) when (e.Status == 413)
+            {
+                // Too large for a queue message once wrapped: the next, smaller form goes instead.
+            }
+        }
+
+        if (!moved)
+        {
+            // Not deleted: the message stays in its queue rather than being lost.
+            throw new InvalidOperationException($"Message {message.MessageId} is too large for {_poison.Name} in every form it can take.");
+        }
+
         await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         _metrics.QueueMessage(QueueName, "poisoned");
         Log.QueueMessagePoisoned(_logger, QueueName, message.MessageId, _poison.Name, error);

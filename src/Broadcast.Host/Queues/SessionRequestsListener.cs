@@ -7,7 +7,7 @@ namespace Broadcast.Host;
 /// <summary>
 /// <c>session-requests</c>: each message is a session request in JSON, handled by the <see cref="QueueMessageProcessor"/>
 /// both hosts share. Bad JSON, invalid fields and a conflicting id are poisoned at once; a repeat of an existing request
-/// (same key) counts as done, since queues deliver at least once.
+/// (same key) counts as done, since queues deliver at least once; a keyless one takes its key from the message id.
 /// </summary>
 internal sealed class SessionRequestsListener(
     SessionService sessions,
@@ -20,9 +20,9 @@ internal sealed class SessionRequestsListener(
 {
     private readonly QueueMessageProcessor _processor = new(sessions, json.Value.SerializerOptions);
 
-    protected override async Task HandleAsync(string message, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(string message, string messageId, CancellationToken cancellationToken)
     {
-        var outcome = await _processor.SessionRequestAsync(message, cancellationToken);
+        var outcome = await _processor.SessionRequestAsync(message, messageId, cancellationToken);
         ThrowUnlessDone(outcome);
         if (outcome.Created)
         {
