@@ -72,6 +72,13 @@ internal sealed class CronSchedule
             return null;
         }
 
+        // The one macro finer than the five fields' minute, which would start a session every second.
+        if (text.Equals("@every_second", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(path, "@every_second is finer than a schedule's minute; use @every_minute or five fields.");
+            return null;
+        }
+
         try
         {
             return CronExpression.Parse(text, CronFormat.Standard);
@@ -95,7 +102,9 @@ internal sealed class CronSchedule
         {
             return TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        // A folder of the zone database ("Europe", "Etc") throws SecurityException on Linux; an unreadable file an I/O error.
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException
+                                      or UnauthorizedAccessException or IOException)
         {
             errors.Add(path, $"'{timeZone}' is not a known time zone (use an IANA id such as Europe/Berlin, or UTC).");
             return null;

@@ -50,4 +50,29 @@ public sealed class RetryTimingTests
         Assert.Equal(new DateTimeOffset(2026, 3, 28, 8, 0, 0, TimeSpan.Zero), schedule.NextAfter(new DateTimeOffset(2026, 3, 28, 0, 0, 0, TimeSpan.Zero)));
         Assert.Equal(new DateTimeOffset(2026, 3, 29, 7, 0, 0, TimeSpan.Zero), schedule.NextAfter(new DateTimeOffset(2026, 3, 28, 8, 0, 0, TimeSpan.Zero)));
     }
+
+    [Theory]
+    [InlineData("Europe")]
+    [InlineData("Etc")]
+    [InlineData("posix")]
+    [InlineData("Nowhere/City")]
+    public void TimeZone_ThatNamesNoZone_IsAValidationErrorOnTheZone(string timeZone)
+    {
+        var errors = new ValidationErrors();
+
+        Assert.Null(CronSchedule.TryParse("0 9 * * *", timeZone, "cron", "timeZone", errors));
+        Assert.Contains("is not a known time zone", Assert.Single(errors.ToDictionary()["timeZone"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("@every_second")]
+    [InlineData("@EVERY_SECOND")]
+    public void Cron_EverySecond_IsRefused(string cron)
+    {
+        var errors = new ValidationErrors();
+
+        Assert.Null(CronSchedule.TryParse(cron, "UTC", "cron", "timeZone", errors));
+        Assert.Contains("@every_minute", Assert.Single(errors.ToDictionary()["cron"]), StringComparison.Ordinal);
+        Assert.NotNull(CronSchedule.TryParse("@every_minute", "UTC", "cron", "timeZone", new ValidationErrors()));
+    }
 }
