@@ -65,7 +65,7 @@ public sealed class TableLeakLedger : ILeakLedger, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, LeakListQuery.MaxLimit, nameof(query));
         var entries = await QueryAsync(query.IncludeClosed ? null : OpenFilter, cancellationToken);
-        return [.. entries.OrderBy(e => e.OpenedAt).ThenBy(e => e.SessionId, StringComparer.Ordinal).ThenBy(e => e.Kind).Take(query.Limit)];
+        return [.. entries.Where(query.IsAfterCursor).Order(Comparer<LeakEntry>.Create(LeakListQuery.Compare)).Take(query.Limit)];
     }
 
     /// <inheritdoc />

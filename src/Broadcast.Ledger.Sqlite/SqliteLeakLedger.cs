@@ -73,9 +73,25 @@ public sealed class SqliteLeakLedger : ILeakLedger, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, LeakListQuery.MaxLimit, nameof(query));
         await using var connection = await OpenAsync(cancellationToken);
-        var filter = query.IncludeClosed ? "" : "WHERE is_open = 1";
+        var conditions = new List<string>(2);
+        if (!query.IncludeClosed)
+        {
+            conditions.Add("is_open = 1");
+        }
+
+        var parameters = new List<(string, object?)> { ("$limit", query.Limit) };
+        if (query.After is { } after)
+        {
+            // Kinds are stored by name, and their names sort as the kinds do (Push before Recording).
+            conditions.Add("(opened_at, session_id, kind) > ($after_opened, $after_session, $after_kind)");
+            parameters.Add(("$after_opened", after.OpenedAt.UtcTicks));
+            parameters.Add(("$after_session", after.SessionId));
+            parameters.Add(("$after_kind", after.Kind.ToString()));
+        }
+
+        var filter = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         await using var command = Command(connection,
-            $"SELECT {Columns} FROM leak_entries {filter} ORDER BY opened_at, session_id, kind LIMIT $limit;", ("$limit", query.Limit));
+            $"SELECT {Columns} FROM leak_entries {filter} ORDER BY opened_at, session_id, kind LIMIT $limit;", [.. parameters]);
         return await ReadAsync(command, cancellationToken);
     }
 

@@ -45,8 +45,8 @@ public sealed class InMemoryLeakLedger : ILeakLedger
         lock (gate)
         {
             return Task.FromResult<IReadOnlyList<LeakEntry>>([.. entries.Values
-                .Where(e => query.IncludeClosed || e.IsOpen)
-                .OrderBy(e => e.OpenedAt).ThenBy(e => e.SessionId, StringComparer.Ordinal).ThenBy(e => e.Kind)
+                .Where(e => (query.IncludeClosed || e.IsOpen) && query.IsAfterCursor(e))
+                .Order(Comparer<LeakEntry>.Create(LeakListQuery.Compare))
                 .Take(query.Limit)]);
         }
     }

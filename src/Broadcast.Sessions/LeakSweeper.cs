@@ -64,23 +64,45 @@ public sealed class LeakSweeper : IDisposable
     private async Task<SweepReport> PassAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var open = await ledger.ListAsync(new LeakListQuery { Limit = settings.BatchSize }, cancellationToken);
         var tally = new Dictionary<SweepResult, int>();
-        foreach (var session in open.GroupBy(e => e.SessionId, StringComparer.Ordinal))
+        var examined = 0;
+        // Every open entry, a page at a time: entries that stay open (those of running sessions, given-up ones) must
+        // not fill a single page and hide newer leaks behind them.
+        var swept = new HashSet<string>(StringComparer.Ordinal);
+        LeakEntry? after = null;
+        while (true)
         {
-            var ended = await EndedAsAsync(session.Key, cancellationToken);
-            // The recording first, as the session itself stops them.
-            foreach (var entry in session.OrderByDescending(e => e.Kind))
+            var page = await ledger.ListAsync(new LeakListQuery { Limit = settings.BatchSize, After = after }, cancellationToken);
+            foreach (var sessionId in page.Select(e => e.SessionId).Distinct(StringComparer.Ordinal))
             {
-                var result = ended is null ? SweepResult.Skipped : await SweepEntryAsync(entry, ended, settings, cancellationToken);
-                tally[result] = tally.GetValueOrDefault(result) + 1;
+                if (!swept.Add(sessionId))
+                {
+                    continue;
+                }
+
+                // Both of its entries at once, though a page may hold only one: the recording first, as the session itself stops them.
+                var entries = (await ledger.ListBySessionAsync(sessionId, cancellationToken)).Where(e => e.IsOpen).OrderByDescending(e => e.Kind).ToList();
+                var ended = entries.Count == 0 ? null : await EndedAsAsync(sessionId, cancellationToken);
+                foreach (var entry in entries)
+                {
+                    var result = ended is null ? SweepResult.Skipped : await SweepEntryAsync(entry, ended, settings, cancellationToken);
+                    tally[result] = tally.GetValueOrDefault(result) + 1;
+                    examined++;
+                }
             }
+
+            if (page.Count < settings.BatchSize)
+            {
+                break;
+            }
+
+            after = page[^1];
         }
 
         var pruned = await ledger.DeleteClosedAsync(timeProvider.GetUtcNow() - settings.Retention, cancellationToken);
         var openAfter = await ledger.CountOpenAsync(cancellationToken);
         leakMetrics.SetOpenEntries(openAfter);
-        var report = new SweepReport(open.Count, tally.GetValueOrDefault(SweepResult.Stopped), tally.GetValueOrDefault(SweepResult.Retrying),
+        var report = new SweepReport(examined, tally.GetValueOrDefault(SweepResult.Stopped), tally.GetValueOrDefault(SweepResult.Retrying),
             tally.GetValueOrDefault(SweepResult.GivenUp), tally.GetValueOrDefault(SweepResult.Skipped), pruned, openAfter);
         if (report.Stopped + report.Retrying + report.GivenUp + report.Pruned > 0)
         {

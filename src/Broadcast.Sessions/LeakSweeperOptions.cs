@@ -18,7 +18,7 @@ public sealed class LeakSweeperOptions
     /// </summary>
     public TimeSpan Grace { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Open entries read per pass, the oldest first (1 to 5000).</summary>
+    /// <summary>Open entries read at a time, the oldest first (1 to 5000); a pass reads them all, page by page.</summary>
     public int BatchSize { get; set; } = 500;
 
     /// <summary>How long closed entries are kept for <c>GET /api/ledger?all=true</c> and the session views (1 min to 365 d).</summary>

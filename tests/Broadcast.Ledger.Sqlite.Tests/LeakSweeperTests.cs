@@ -103,6 +103,38 @@ public sealed class LeakSweeperTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Sweep_OlderOpenEntriesOfRunningSessionsFillingAPage_DoNotHideANewerLeak()
+    {
+        using var folder = new TempFolder();
+        await using var simulator = await IlvbSimulator.StartAsync(new SimulatorOptions());
+        await using var bed = await SweeperTestBed.StartAsync(folder, simulator, settings: new Dictionary<string, string?> { ["Sweeper:BatchSize"] = "1" });
+        var running = new[]
+        {
+            await bed.StartLiveSessionAsync(simulator, Requests.Session(Requests.NewRoom(), "older-1")),
+            await bed.StartLiveSessionAsync(simulator, Requests.Session(Requests.NewRoom(), "older-2").WithRecording(RecordingMode.Separate)),
+        };
+        var room = Requests.NewRoom();
+        var leaked = await bed.StartLiveSessionAsync(simulator, Requests.Session(room, "newest").WithRecording(RecordingMode.Separate));
+        await bed.Client.TerminateInstanceAsync(leaked);
+        await bed.WaitForEndAsync(leaked);
+
+        var report = await bed.Sweeper.SweepAsync(None);
+
+        // Five open entries, one per page: the pass read them all, and both entries of the terminated session were stopped.
+        Assert.Equal(new SweepReport(Examined: 5, Stopped: 2, Retrying: 0, GivenUp: 0, Skipped: 3, Pruned: 0, OpenAfter: 3), report);
+        Assert.False(simulator.State.IsPushing(room, "anchor-1"));
+        Assert.Equal(2, simulator.State.ActivePushes.Count);
+        foreach (var session in running)
+        {
+            Assert.Equal(SignalResult.Delivered, await bed.Sessions.CancelAsync(session, null, None));
+            await bed.WaitForEndAsync(session);
+        }
+
+        Assert.Empty(simulator.State.ActivePushes);
+        Assert.Empty(simulator.State.ActiveRecordings);
+    }
+
+    [Fact]
     public async Task Sweep_FatalStopAnswer_GivesUpAndKeepsTheEntryListedAsOpen()
     {
         using var folder = new TempFolder();
