@@ -5,6 +5,8 @@ namespace Broadcast.Durable;
 /// <summary>Checks <see cref="DurableEngineOptions"/> on start; each message names the setting.</summary>
 internal sealed class DurableEngineOptionsValidator : IValidateOptions<DurableEngineOptions>
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromHours(1);
+
     public ValidateOptionsResult Validate(string? name, DurableEngineOptions options)
     {
         var errors = new List<string>();
@@ -17,14 +19,15 @@ internal sealed class DurableEngineOptionsValidator : IValidateOptions<DurableEn
         CheckRange(errors, nameof(options.MaxConcurrentActivities), options.MaxConcurrentActivities, 1, 10_000);
         CheckRange(errors, nameof(options.MaxCachedInstances), options.MaxCachedInstances, 0, 10_000_000);
         CheckRange(errors, nameof(options.MaxBatchSize), options.MaxBatchSize, 1, 100_000);
-        if (options.CompletionPollInterval <= TimeSpan.Zero)
+        // An hour at most: both are waits the engine sleeps through, and beyond about 24 days a timer refuses them.
+        if (options.CompletionPollInterval <= TimeSpan.Zero || options.CompletionPollInterval > MaxWait)
         {
-            errors.Add($"Engine:CompletionPollInterval must be positive (was {options.CompletionPollInterval}).");
+            errors.Add($"Engine:CompletionPollInterval must be positive and at most {MaxWait} (was {options.CompletionPollInterval}).");
         }
 
-        if (options.StepRetryDelay < TimeSpan.Zero)
+        if (options.StepRetryDelay < TimeSpan.Zero || options.StepRetryDelay > MaxWait)
         {
-            errors.Add($"Engine:StepRetryDelay must not be negative (was {options.StepRetryDelay}).");
+            errors.Add($"Engine:StepRetryDelay must be between 00:00:00 and {MaxWait} (was {options.StepRetryDelay}).");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

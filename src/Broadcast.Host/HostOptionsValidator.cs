@@ -6,24 +6,33 @@ using Microsoft.Extensions.Options;
 namespace Broadcast.Host;
 
 /// <summary>
-/// Refuses to start without an API key when any address the host will listen on is not loopback:
-/// an open orchestrator that starts paid pushes must not be reachable from the network unguarded.
+/// Refuses to start without an API key when any address the host will listen on is not loopback (an open
+/// orchestrator that starts paid pushes must not be reachable from the network unguarded), and on a
+/// <c>Host:UseSimulator</c> that is not a boolean or an <c>Host:OtlpEndpoint</c> that is not an absolute address.
 /// </summary>
 internal sealed class HostOptionsValidator(IServiceProvider services, IConfiguration configuration) : IValidateOptions<HostOptions>
 {
     public ValidateOptionsResult Validate(string? name, HostOptions options)
     {
-        if (!string.IsNullOrEmpty(options.ApiKey))
+        var errors = new List<string>();
+        if (string.IsNullOrEmpty(options.ApiKey) && ListenAddresses().FirstOrDefault(address => !IsLoopback(address)) is { } exposed)
         {
-            return ValidateOptionsResult.Success;
+            errors.Add($"Host:ApiKey must be set when the host listens beyond loopback (it listens on '{exposed}'). " +
+                "Set Host__ApiKey (environment) or Host:ApiKey (configuration), or listen on 127.0.0.1 only.");
         }
 
-        var exposed = ListenAddresses().FirstOrDefault(address => !IsLoopback(address));
-        return exposed is null
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                $"Host:ApiKey must be set when the host listens beyond loopback (it listens on '{exposed}'). " +
-                "Set Host__ApiKey (environment) or Host:ApiKey (configuration), or listen on 127.0.0.1 only.");
+        // Read by the simulator's switch straight from configuration; a typo would silently mean "decide by the other settings".
+        if (configuration["Host:UseSimulator"] is { Length: > 0 } useSimulator && !bool.TryParse(useSimulator, out _))
+        {
+            errors.Add($"Host:UseSimulator must be true or false (was '{useSimulator}').");
+        }
+
+        if (options.OtlpEndpoint is { } otlp && !(otlp.IsAbsoluteUri && (otlp.Scheme == Uri.UriSchemeHttp || otlp.Scheme == Uri.UriSchemeHttps)))
+        {
+            errors.Add($"Host:OtlpEndpoint must be an absolute http or https address such as http://127.0.0.1:4317 (was '{otlp.OriginalString}').");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
     /// <summary>Every address Kestrel will bind: explicit server addresses, else <c>urls</c> or the port settings, plus configured endpoints.</summary>

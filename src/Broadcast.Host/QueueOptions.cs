@@ -72,6 +72,12 @@ public sealed class QueueOptions : IValidatableObject
                 [nameof(ConnectionString)]);
         }
 
+        if (!Enum.IsDefined(MessageEncoding))
+        {
+            yield return new ValidationResult(
+                $"Queues:MessageEncoding must be Base64 or None (was {(int)MessageEncoding}).", [nameof(MessageEncoding)]);
+        }
+
         if (MinPollingInterval > MaxPollingInterval)
         {
             yield return new ValidationResult(

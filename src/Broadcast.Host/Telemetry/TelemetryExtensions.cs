@@ -37,7 +37,12 @@ public static class TelemetryExtensions
 
                 if (options.OtlpEndpoint is { } endpoint)
                 {
-                    metrics.AddOtlpExporter(otlp => otlp.Endpoint = endpoint);
+                    // A relative one is refused at start by HostOptionsValidator, naming the setting; the exporter,
+                    // built before that check runs, would fail first without saying which setting is wrong.
+                    if (endpoint.IsAbsoluteUri)
+                    {
+                        metrics.AddOtlpExporter(otlp => otlp.Endpoint = endpoint);
+                    }
                 }
                 else if (otlpFromEnvironment)
                 {

@@ -48,6 +48,11 @@ public static class ConfigCases
         yield return Case("Queues:SessionRequestsQueue bad name", "Queues:SessionRequestsQueue", "Session_Requests", "SessionRequestsQueue");
         yield return Case("Queues:ConnectionString not a connection string", "Queues:ConnectionString", "queues-on-my-laptop", "Queues:ConnectionString");
         yield return Case("Queues:MaxDequeueCount zero", "Queues:MaxDequeueCount", "0", "MaxDequeueCount");
+        yield return Case("Queues:MessageEncoding unknown", "Queues:MessageEncoding", "7", "Queues:MessageEncoding");
+        yield return Case("Host:UseSimulator not a boolean", "Host:UseSimulator", "yes", "Host:UseSimulator");
+        yield return Case("Host:OtlpEndpoint relative", "Host:OtlpEndpoint", "collector", "Host:OtlpEndpoint");
+        yield return Case("Engine:CompletionPollInterval beyond an hour", "Engine:CompletionPollInterval", "100.00:00:00", "Engine:CompletionPollInterval");
+        yield return Case("Engine:StepRetryDelay beyond an hour", "Engine:StepRetryDelay", "2.00:00:00", "Engine:StepRetryDelay");
     }
 
     /// <summary>The webhook switched on (its store is opened only then) with an unusable file.</summary>
