@@ -35,8 +35,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "The timer scan failed; it is tried again")]
     public static partial void TimerScanFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "An activity result for instance {InstanceId} could not be committed; the activity will run again after a restart")]
-    public static partial void ActivityCommitFailed(ILogger logger, Exception exception, string instanceId);
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "An activity result for instance {InstanceId} could not be committed; it is tried again in {RetryDelay}")]
+    public static partial void ActivityCommitFailed(ILogger logger, Exception exception, string instanceId, TimeSpan retryDelay);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Error, Message = "An activity result for instance {InstanceId} could not be committed, and the engine takes no more work; the activity will run again after a restart")]
+    public static partial void ActivityCommitAbandoned(ILogger logger, Exception exception, string instanceId);
 
     [LoggerMessage(EventId = 3013, Level = LogLevel.Critical, Message = "Flushing the engine's commits to disk failed: the engine takes no more work and must be restarted")]
     public static partial void FlushFailed(ILogger logger, Exception exception);

@@ -24,6 +24,34 @@ public static class Database
         }
     }
 
+    /// <summary>
+    /// Makes every write of history rows and messages for <paramref name="instanceId"/> fail inside SQLite, as a full
+    /// disk or an I/O error would, until the returned fault is disposed.
+    /// </summary>
+    public static IDisposable FailWritesOf(string path, string instanceId)
+    {
+        Execute(path, """
+            CREATE TABLE test_fault (on_for TEXT);
+            INSERT INTO test_fault VALUES ($i);
+            CREATE TRIGGER test_fault_history BEFORE INSERT ON history WHEN NEW.instance_id IN (SELECT on_for FROM test_fault)
+            BEGIN SELECT RAISE(ABORT, 'test fault: write refused'); END;
+            CREATE TRIGGER test_fault_messages BEFORE INSERT ON messages WHEN NEW.instance_id IN (SELECT on_for FROM test_fault)
+            BEGIN SELECT RAISE(ABORT, 'test fault: write refused'); END;
+            """, instanceId);
+        return new Fault(() => Execute(path, "DROP TRIGGER test_fault_history; DROP TRIGGER test_fault_messages; DROP TABLE test_fault;", instanceId));
+    }
+
+    private static void Execute(string path, string sql, string instanceId)
+    {
+        using var command = Open(path, sql, instanceId);
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class Fault(Action end) : IDisposable
+    {
+        public void Dispose() => end();
+    }
+
     private static long Count(string path, string sql, string instanceId)
     {
         using var command = Open(path, sql, instanceId);

@@ -10,7 +10,7 @@ namespace Broadcast.Durable.Dispatch;
 /// <summary>
 /// Runs activity work items, each in its own DI scope, a bounded number at a time, and records each
 /// result in one transaction: with the step that consumes it when that step can run at once, else as a
-/// message. On stop, running activities may finish; if they do not in time they are cancelled and their
+/// message; a commit that fails is tried again after the step retry delay. On stop, running activities may finish; if they do not in time they are cancelled and their
 /// work items stay in the database to run again after a restart.
 /// </summary>
 internal sealed class ActivityDispatcher(
@@ -20,6 +20,7 @@ internal sealed class ActivityDispatcher(
     IWorkSignals signals,
     InlineStep? stepInline,
     TimeProvider clock,
+    TimeSpan retryDelay,
     ILogger logger,
     EngineMetrics? metrics = null) : IDisposable
 {
@@ -134,24 +135,47 @@ internal sealed class ActivityDispatcher(
             }
         }
 
-        try
+        // Until it is committed: the instance waits on this result, and the work item is only handed out again by a
+        // restart, which would run the activity (a vendor call) a second time.
+        while (true)
         {
-            if (stepInline is null || !await stepInline(ActivityResultCommand.Message(item, result, failure, clock.GetUtcNow().UtcTicks), item).ConfigureAwait(false))
+            try
             {
-                await store.Submit(new ActivityResultCommand(signals, item, result, failure)).ConfigureAwait(false);
+                if (stepInline is null || !await stepInline(ActivityResultCommand.Message(item, result, failure, clock.GetUtcNow().UtcTicks), item).ConfigureAwait(false))
+                {
+                    await store.Submit(new ActivityResultCommand(signals, item, result, failure)).ConfigureAwait(false);
+                }
+
+                Interlocked.Increment(ref _completed);
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                // The engine stopped first; the work item stays and runs again after a restart.
+                return;
+            }
+#pragma warning disable CA1031 // The work item stays in the database; at worst it runs again after a restart.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                if (store.Writer.Broken.IsCompleted)
+                {
+                    // Fail-stop: the store takes no more work, so only a restart goes on.
+                    Log.ActivityCommitAbandoned(logger, exception, item.InstanceId);
+                    return;
+                }
+
+                Log.ActivityCommitFailed(logger, exception, item.InstanceId, retryDelay);
             }
 
-            Interlocked.Increment(ref _completed);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The engine stopped first; the work item stays and runs again after a restart.
-        }
-#pragma warning disable CA1031 // The work item stays in the database; it runs again after a restart.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            Log.ActivityCommitFailed(logger, exception, item.InstanceId);
+            try
+            {
+                await Task.Delay(retryDelay, clock, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // stopping: the work item stays in the database
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ internal sealed class EngineRuntime : IWorkSignals, IDisposable
         _cache = new HistoryCache(_options.MaxCachedInstances);
         var executor = new OrchestrationExecutor(registry, services, loggerFactory);
         _orchestrations = new OrchestrationDispatcher(store, _ready, _cache, executor, this, clock, _options.StepRetryDelay, _logger);
-        _activities = new ActivityDispatcher(store, registry, services, this, _options.InlineSteps ? _orchestrations.TryStepInlineAsync : null, clock, _logger, metrics);
+        _activities = new ActivityDispatcher(store, registry, services, this, _options.InlineSteps ? _orchestrations.TryStepInlineAsync : null, clock, _options.StepRetryDelay, _logger, metrics);
         _timers = new TimerScheduler(store, clock, id => _ready.Wake(id), _logger);
     }
 
