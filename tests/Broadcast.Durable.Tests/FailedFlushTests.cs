@@ -107,6 +107,45 @@ public sealed class FailedFlushTests : IDisposable
         Assert.IsType<IOException>(error.InnerException);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ARefusalResting_OnACommitNotYetOnDisk_IsAnsweredOnlyAfterItsFlush(bool flushFails)
+    {
+        var disk = new FailingDisk();
+        await using var engine = await StartAsync(AddTwoJoins, disk);
+        var transactions = engine.Engine.Statistics.Transactions;
+        Task<string> first, second;
+        disk.Hold();
+        try
+        {
+            first = engine.Client.ScheduleNewOrchestrationInstanceAsync("TwoJoins", options: new StartOrchestrationOptions("s1"));
+            await Eventually.TrueAsync(() => engine.Engine.Statistics.Transactions > transactions, "the first start's commit");
+
+            // The same id again: refused, because the first start's row is there, but that row is not on disk yet.
+            second = engine.Client.ScheduleNewOrchestrationInstanceAsync("TwoJoins", options: new StartOrchestrationOptions("s1"));
+            await Eventually.TrueAsync(() => engine.Engine.Statistics.Transactions > transactions + 1, "the second start's commit");
+            await Task.WhenAny(second, Task.Delay(100)); // gives an early answer the time to show
+            Assert.False(second.IsCompleted, "the refusal was answered before what it rests on was flushed");
+            disk.Failing = flushFails;
+        }
+        finally
+        {
+            disk.Release(); // a held flush would keep the engine from stopping
+        }
+
+        if (flushFails)
+        {
+            await Assert.ThrowsAsync<IOException>(() => first);
+            await Assert.ThrowsAsync<IOException>(() => second);
+        }
+        else
+        {
+            Assert.Equal("s1", await first);
+            await Assert.ThrowsAsync<InstanceAlreadyExistsException>(() => second);
+        }
+    }
+
     /// <summary>Waits for two "joined" events and returns both, so an event applied twice shows in the output.</summary>
     private static void AddTwoJoins(IDurableEngineBuilder builder) =>
         builder.AddOrchestrator<string, string>("TwoJoins", async (ctx, _) =>
@@ -120,7 +159,7 @@ public sealed class FailedFlushTests : IDisposable
             configure: o => o.DurableCommits = true,
             addServices: disk is null ? null : s => s.AddSingleton<LogFlush>(disk.Flush));
 
-    /// <summary>Flushes the log for real until told to fail, then refuses every flush as a dying disk would.</summary>
+    /// <summary>Flushes the log for real until told to fail, then refuses every flush as a dying disk would; can hold flushes back.</summary>
     private sealed class FailingDisk
     {
         private volatile bool _failing;
@@ -131,8 +170,16 @@ public sealed class FailedFlushTests : IDisposable
             set => _failing = value;
         }
 
+        private readonly ManualResetEventSlim _released = new(true);
+
+        /// <summary>Holds every flush until <see cref="Release"/>, as a slow disk would.</summary>
+        public void Hold() => _released.Reset();
+
+        public void Release() => _released.Set();
+
         public void Flush(FileStream log)
         {
+            _released.Wait();
             if (_failing)
             {
                 throw new IOException("Input/output error");

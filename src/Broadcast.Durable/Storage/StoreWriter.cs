@@ -178,16 +178,17 @@ internal sealed class StoreWriter : IDisposable
             return false;
         }
 
-        foreach (var (command, reason) in rejected)
-        {
-            command.Failed(reason);
-        }
-
         var committed = rejected.Count == 0 ? [.. batch] : batch.FindAll(c => !rejected.Exists(r => ReferenceEquals(r.Command, c))).ToArray();
         if (_flusher is not null)
         {
-            _flusher.Enqueue(committed, number!.Value);
+            // Refusals wait for the flush as well: what they were refused on may be a commit not yet on disk.
+            _flusher.Enqueue(rejected.Count == 0 ? committed : [.. committed, .. rejected.Select(r => new RefusalAfterFlush(r.Command, r.Reason))], number!.Value);
             return true;
+        }
+
+        foreach (var (command, reason) in rejected)
+        {
+            command.Failed(reason);
         }
 
         foreach (var command in committed)
