@@ -132,10 +132,10 @@ public sealed partial class SessionService
 
     private SessionCreated SameOrConflict(OrchestrationMetadata existing, SessionRequest request)
     {
-        var existingRequest = existing.Name == SessionOrchestrations.BroadcastSession
-            ? TryReadRequest(existing)
+        var existingInput = existing.Name == SessionOrchestrations.BroadcastSession
+            ? TryReadInput(existing)
             : null;
-        if (existingRequest is null || DurableJson.Serialize(existingRequest) != DurableJson.Serialize(request))
+        if (existingInput is null || !SameRequest.Is(existingInput, request, options.Value))
         {
             throw new SessionConflictException(existing.InstanceId);
         }
@@ -144,11 +144,11 @@ public sealed partial class SessionService
         return new SessionCreated(existing.InstanceId, Created: false);
     }
 
-    private static SessionRequest? TryReadRequest(OrchestrationMetadata metadata)
+    private static BroadcastSessionInput? TryReadInput(OrchestrationMetadata metadata)
     {
         try
         {
-            return metadata.ReadInputAs<BroadcastSessionInput>()?.Request;
+            return metadata.ReadInputAs<BroadcastSessionInput>();
         }
         catch (System.Text.Json.JsonException)
         {

@@ -52,6 +52,32 @@ public sealed class SessionServiceTests
     }
 
     [Fact]
+    public async Task Create_SameKey_SpelledDifferentlyButStartingTheSameSession_IsARepeat()
+    {
+        await using var host = await SessionTestHost.StartAsync();
+        var request = TestRequests.Session(TestRequests.NewRoom(), key: "spelled") with { ChannelDescription = "", Bitrates = [], JoinTimeout = null, LeaveGrace = null };
+        var first = await host.Sessions.CreateAsync(request, CancellationToken.None);
+
+        // Explicit nulls where the fields default to empty, and the defaults the omitted durations resolved to.
+        var spelledOut = request with
+        {
+            ChannelDescription = null!,
+            PlayerPassword = null!,
+            Bitrates = null!,
+            JoinTimeout = new SessionOptions().DefaultJoinTimeout,
+            LeaveGrace = BroadcastSessionInput.StandardLeaveGrace,
+        };
+
+        Assert.Equal(new SessionCreated(first.SessionId, Created: false), await host.Sessions.CreateAsync(spelledOut, CancellationToken.None));
+        await Assert.ThrowsAsync<SessionConflictException>(
+            () => host.Sessions.CreateAsync(request with { JoinTimeout = TimeSpan.FromMinutes(11) }, CancellationToken.None));
+        await Assert.ThrowsAsync<SessionConflictException>(
+            () => host.Sessions.CreateAsync(request with { ChannelDescription = "another" }, CancellationToken.None));
+        Assert.Equal(SessionStatus.Cancelled, (await host.CancelAndWaitAsync(first.SessionId)).Status);
+        host.AssertNothingLeftRunning();
+    }
+
+    [Fact]
     public async Task SignalByRoomAndUser_SignalsOnlyTheWaitingSessionsOfThatAnchor()
     {
         await using var host = await SessionTestHost.StartAsync();
