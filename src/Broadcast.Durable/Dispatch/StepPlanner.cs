@@ -6,7 +6,7 @@ namespace Broadcast.Durable.Dispatch;
 /// <summary>
 /// Turns an instance's visible messages into the events of its next step: starts an execution, drops
 /// stale or duplicate results (an activity that ran twice, a timer of an ended execution), orders
-/// carried-over events first and the rest by when each became visible, and recognises a termination.
+/// carried-over events first and the rest in arrival order, and recognises a termination.
 /// </summary>
 internal static class StepPlanner
 {
@@ -49,14 +49,7 @@ internal static class StepPlanner
         }
 
         var known = KnownTasks.From(result.Past);
-        // By the time each became visible, not by id: a timer's message is stored when the timer is created, so by id
-        // it would sort ahead of an event that arrived before the timer was due (after a restart, say, when both are
-        // stepped at once), and a wait would time out on an event it had in time.
-        var ordered = messages
-            .Where(m => m.Kind != MessageKind.ExecutionStarted)
-            .OrderBy(m => m.CarriedOver ? 0 : 1)
-            .ThenBy(m => m.VisibleAt)
-            .ThenBy(m => m.Id);
+        var ordered = InArrivalOrder(messages.Where(m => m.Kind != MessageKind.ExecutionStarted));
         result.Consumed.AddRange(messages.Where(m => m.Kind == MessageKind.ExecutionStarted).Select(m => m.Id));
         foreach (var m in ordered)
         {
@@ -68,6 +61,52 @@ internal static class StepPlanner
         }
 
         return result.NewEvents.Count > 1 ? result : DiscardOnly(result);
+    }
+
+    /// <summary>
+    /// Carried-over events first; then events and results in the order they were stored, with each timer among them
+    /// at its due time. By id alone a timer would go first, as its message is stored when the timer is created: a wait
+    /// stepped after its timeout together with an event that came in time (after a restart, say) would time out. By
+    /// the stored times alone, a clock stepping back could swap two events; so each keeps the latest time stored
+    /// before it as its own.
+    /// </summary>
+    private static List<InboxMessage> InArrivalOrder(IEnumerable<InboxMessage> messages)
+    {
+        var timers = new List<InboxMessage>();
+        var others = new List<(InboxMessage Message, long At)>();
+        var latest = long.MinValue;
+        foreach (var m in messages.OrderBy(m => m.CarriedOver ? 0 : 1).ThenBy(m => m.Id))
+        {
+            if (m.CarriedOver)
+            {
+                others.Add((m, long.MinValue));
+            }
+            else if (m.Kind == MessageKind.TimerFired)
+            {
+                timers.Add(m);
+            }
+            else
+            {
+                latest = Math.Max(latest, m.VisibleAt);
+                others.Add((m, latest));
+            }
+        }
+
+        var dueOrder = new Queue<InboxMessage>(timers.OrderBy(t => t.VisibleAt).ThenBy(t => t.Id));
+        var ordered = new List<InboxMessage>(others.Count + dueOrder.Count);
+        foreach (var (message, at) in others)
+        {
+            // A timer due no later than this message was stored goes before it (a tie keeps the timer first, as by id).
+            while (dueOrder.TryPeek(out var timer) && timer.VisibleAt <= at)
+            {
+                ordered.Add(dueOrder.Dequeue());
+            }
+
+            ordered.Add(message);
+        }
+
+        ordered.AddRange(dueOrder);
+        return ordered;
     }
 
     private static StepPlan DiscardOnly(StepPlan plan)
