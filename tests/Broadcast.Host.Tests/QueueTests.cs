@@ -145,6 +145,52 @@ public sealed class QueueTests(AzuriteFixture azurite)
         host.AssertNothingLeftRunning();
     }
 
+    [Fact]
+    public async Task AMessageWhoseMoveToPoisonFails_StaysInItsQueue_AndTheRestOfItsBatchIsHandled()
+    {
+        var queues = NewQueueNames();
+        // Polls two seconds apart, so the two messages sent between polls arrive in one batch.
+        await using var host = await StartHostAsync(queues, new Dictionary<string, string?>
+        {
+            ["Queues:MinPollingInterval"] = "00:00:02",
+            ["Queues:MaxPollingInterval"] = "00:00:02",
+            ["Queues:VisibilityTimeout"] = "00:10:00",
+        });
+        var poison = Client(QueueOptions.PoisonQueueName(queues.Requests));
+        Assert.True(await Poll.UntilAsync(async () => await poison.ExistsAsync()), "the listener never created its poison queue");
+        await poison.DeleteAsync(); // every move to it now fails
+
+        var valid = Requests.Session("after-failed-move", roomId: 4009, userId: "anchor-batch");
+        await SendAsync(queues.Requests, "{ not json");
+        await SendAsync(queues.Requests, JsonSerializer.Serialize(valid, DurableJson.Options));
+
+        var id = SessionIds.ForSession(4009, "anchor-batch", "after-failed-move");
+        await WaitForSessionToExistAsync(host, id);
+        var stays = await Poll.UntilAsync(async () => (await Client(queues.Requests).GetPropertiesAsync()).Value.ApproximateMessagesCount == 1);
+        Assert.True(stays, "the message that could not be moved was lost or the valid one was left");
+        await host.PostAcceptedAsync(new Uri(host.BaseAddress, $"/api/sessions/{Uri.EscapeDataString(id)}/cancel"));
+        await host.WaitForResultAsync(id);
+        host.AssertNothingLeftRunning();
+    }
+
+    [Fact]
+    public async Task KeylessSessionRequest_FromTheQueue_IsKeyedByItsMessageId()
+    {
+        var queues = NewQueueNames();
+        await using var host = await StartHostAsync(queues);
+        var client = Client(queues.Requests);
+        await client.CreateIfNotExistsAsync();
+
+        var sent = await client.SendMessageAsync(JsonSerializer.Serialize(Requests.Session("unused", roomId: 4010, userId: "anchor-keyless") with { Key = null }, DurableJson.Options));
+
+        var id = SessionIds.ForSession(4010, "anchor-keyless", "q-" + sent.Value.MessageId);
+        await WaitForSessionToExistAsync(host, id);
+        await AssertDrainedAsync(queues.Requests);
+        await host.PostAcceptedAsync(new Uri(host.BaseAddress, $"/api/sessions/{Uri.EscapeDataString(id)}/cancel"));
+        await host.WaitForResultAsync(id);
+        host.AssertNothingLeftRunning();
+    }
+
     private static (string Requests, string Joined) NewQueueNames()
     {
         var number = Interlocked.Increment(ref s_queueNumber);
@@ -152,15 +198,24 @@ public sealed class QueueTests(AzuriteFixture azurite)
         return ($"requests-{run}-{number}", $"joined-{run}-{number}");
     }
 
-    private Task<TestHost> StartHostAsync((string Requests, string Joined) queues) => TestHost.StartAsync(new Dictionary<string, string?>
+    private Task<TestHost> StartHostAsync((string Requests, string Joined) queues, IDictionary<string, string?>? overrides = null)
     {
-        ["Queues:ConnectionString"] = azurite.ConnectionString,
-        ["Queues:SessionRequestsQueue"] = queues.Requests,
-        ["Queues:UserJoinedQueue"] = queues.Joined,
-        ["Queues:RetryDelay"] = "00:00:00.100",
-        ["Queues:MinPollingInterval"] = "00:00:00.050",
-        ["Queues:MaxPollingInterval"] = "00:00:00.250",
-    });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Queues:ConnectionString"] = azurite.ConnectionString,
+            ["Queues:SessionRequestsQueue"] = queues.Requests,
+            ["Queues:UserJoinedQueue"] = queues.Joined,
+            ["Queues:RetryDelay"] = "00:00:00.100",
+            ["Queues:MinPollingInterval"] = "00:00:00.050",
+            ["Queues:MaxPollingInterval"] = "00:00:00.250",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return TestHost.StartAsync(settings);
+    }
 
     private async Task SendAsync(string queue, string message)
     {

@@ -16,6 +16,9 @@ internal static class PoisonBodies
     /// <summary>Characters of the text the last form keeps: fits the limit even with every character escaped.</summary>
     public const int KeptPrefix = 4096;
 
+    /// <summary>Characters of the reason the last form keeps.</summary>
+    public const int KeptError = 1024;
+
     // Only what JSON requires is escaped, so a message of HTML-like or non-ASCII text does not grow sixfold.
     private static readonly JsonSerializerOptions Options = new(JsonSerializerOptions.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -24,14 +27,17 @@ internal static class PoisonBodies
         ArgumentNullException.ThrowIfNull(envelope);
         yield return JsonSerializer.Serialize(envelope, Options);
         yield return envelope.Message;
-        var kept = envelope.Message.Length > KeptPrefix
-            ? envelope with { Message = envelope.Message[..KeptPrefix], MessageLength = envelope.Message.Length }
-            : envelope;
-        yield return JsonSerializer.Serialize(kept, Options);
+        var kept = envelope;
+        if (envelope.Message.Length > KeptPrefix)
+        {
+            kept = envelope with { Message = envelope.Message[..KeptPrefix], MessageLength = envelope.Message.Length };
+            yield return JsonSerializer.Serialize(kept, Options);
+        }
 
-        // The field errors of a message with thousands of bad fields can fill the limit on their own.
+        // The field errors of a message with thousands of bad fields can fill the limit on their own. At most
+        // 4,096 + 1,024 characters of text are left, under 32 KiB even if every one is escaped to six.
         yield return JsonSerializer.Serialize(kept with { Errors = null, Error = Shorten(envelope.Error) }, Options);
     }
 
-    private static string Shorten(string error) => error.Length <= KeptPrefix ? error : error[..KeptPrefix] + "…";
+    private static string Shorten(string error) => error.Length <= KeptError ? error : error[..KeptError] + "…";
 }

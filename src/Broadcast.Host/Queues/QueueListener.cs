@@ -202,12 +202,21 @@ internal abstract class QueueListener : BackgroundService
             return;
         }
 
-        await PoisonAsync(
-            message,
-            message.Body.ToString(),
-            $"The message body is not {_options.MessageEncoding} as Queues:MessageEncoding expects.",
-            null,
-            args.CancellationToken);
+        try
+        {
+            await PoisonAsync(
+                message,
+                message.Body.ToString(),
+                $"The message body is not {_options.MessageEncoding} as Queues:MessageEncoding expects.",
+                null,
+                args.CancellationToken);
+        }
+        catch (Exception e) when (!args.CancellationToken.IsCancellationRequested)
+        {
+            // Thrown from here it would fail the whole receive, and so the rest of the batch; the message stays in its
+            // queue and is tried again once its visibility timeout ends.
+            Log.QueueFailure(_logger, QueueName, e.Message, e);
+        }
     }
 
     private async Task EnsureQueuesAsync(CancellationToken stoppingToken)
