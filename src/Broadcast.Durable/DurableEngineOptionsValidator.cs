@@ -19,7 +19,7 @@ internal sealed class DurableEngineOptionsValidator : IValidateOptions<DurableEn
         CheckRange(errors, nameof(options.MaxConcurrentActivities), options.MaxConcurrentActivities, 1, 10_000);
         CheckRange(errors, nameof(options.MaxCachedInstances), options.MaxCachedInstances, 0, 10_000_000);
         CheckRange(errors, nameof(options.MaxBatchSize), options.MaxBatchSize, 1, 100_000);
-        // An hour at most: both are waits the engine sleeps through, and beyond about 24 days a timer refuses them.
+        // An hour at most: both are waits the engine sleeps through, and a timer refuses waits beyond about 49 days.
         if (options.CompletionPollInterval <= TimeSpan.Zero || options.CompletionPollInterval > MaxWait)
         {
             errors.Add($"Engine:CompletionPollInterval must be positive and at most {MaxWait} (was {options.CompletionPollInterval}).");

@@ -22,9 +22,10 @@ internal sealed class HostOptionsValidator(IServiceProvider services, IConfigura
         }
 
         // Read by the simulator's switch straight from configuration; a typo would silently mean "decide by the other settings".
-        if (configuration["Host:UseSimulator"] is { Length: > 0 } useSimulator && !bool.TryParse(useSimulator, out _))
+        if (configuration["Host:UseSimulator"] is { Length: > 0 } useSimulator && !bool.TryParse(useSimulator, out _)
+            && !string.Equals(useSimulator, "auto", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add($"Host:UseSimulator must be true or false (was '{useSimulator}').");
+            errors.Add($"Host:UseSimulator must be true, false or auto (was '{useSimulator}').");
         }
 
         if (options.OtlpEndpoint is { } otlp && !(otlp.IsAbsoluteUri && (otlp.Scheme == Uri.UriSchemeHttp || otlp.Scheme == Uri.UriSchemeHttps)))

@@ -64,7 +64,19 @@ public sealed class TableLeakLedger : ILeakLedger, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, LeakListQuery.MaxLimit, nameof(query));
-        var entries = await QueryAsync(query.IncludeClosed ? null : OpenFilter, cancellationToken);
+        // The table's order is by key, not by opening time: the service filters what it can, the rest is sorted here.
+        var filters = new List<string>(2);
+        if (!query.IncludeClosed)
+        {
+            filters.Add(OpenFilter);
+        }
+
+        if (query.After is { } after)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"OpenedAt ge {after.OpenedAt}"));
+        }
+
+        var entries = await QueryAsync(filters.Count == 0 ? null : string.Join(" and ", filters), cancellationToken);
         return [.. entries.Where(query.IsAfterCursor).Order(Comparer<LeakEntry>.Create(LeakListQuery.Compare)).Take(query.Limit)];
     }
 

@@ -13,7 +13,10 @@ public interface ILeakLedger
     /// <summary>The entries of one session, open or closed.</summary>
     Task<IReadOnlyList<LeakEntry>> ListBySessionAsync(string sessionId, CancellationToken cancellationToken);
 
-    /// <summary>Open entries (or all), the oldest opened first, at most <see cref="LeakListQuery.Limit"/>.</summary>
+    /// <summary>
+    /// Open entries (or all) in <see cref="LeakListQuery.Compare"/>'s order (the oldest opened first), at most
+    /// <see cref="LeakListQuery.Limit"/>, and only those after <see cref="LeakListQuery.After"/> when it is set.
+    /// </summary>
     Task<IReadOnlyList<LeakEntry>> ListAsync(LeakListQuery query, CancellationToken cancellationToken);
 
     /// <summary>How many entries are open (<see cref="LeakEntry.IsOpen"/>).</summary>

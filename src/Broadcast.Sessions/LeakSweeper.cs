@@ -91,7 +91,8 @@ public sealed class LeakSweeper : IDisposable
                 }
             }
 
-            if (page.Count < settings.BatchSize)
+            // A short page is the last; a page that does not move past the cursor (a ledger ignoring it) would never end.
+            if (page.Count < settings.BatchSize || (after is not null && LeakListQuery.Compare(page[0], after) <= 0))
             {
                 break;
             }

@@ -35,6 +35,46 @@ public sealed class StartupTests
         }
     }
 
+    [Theory]
+    [InlineData("auto", true)]
+    [InlineData("False", true)]
+    [InlineData("flase", false)]
+    public async Task UseSimulator_TakesTrueFalseOrAuto_AndRefusesAnythingElseNamingIt(string value, bool starts)
+    {
+        var folder = Directory.CreateTempSubdirectory("broadcast-host-sim-");
+        try
+        {
+            await using var app = BroadcastHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Engine:DatabasePath"] = Path.Combine(folder.FullName, "broadcast.db"),
+                ["Host:UseSimulator"] = value,
+                ["Host:PrintSummary"] = "false",
+                ["Ilvb:BaseUrl"] = "http://127.0.0.1:9/",
+                ["Ilvb:SdkAppId"] = "1400000000",
+                ["Ilvb:Identifier"] = "admin",
+                ["Ilvb:UserSig"] = "a-user-sig",
+                ["Logging:LogLevel:Default"] = "Warning",
+            }));
+            app.Urls.Add("http://127.0.0.1:0");
+
+            if (starts)
+            {
+                await app.StartAsync();
+                await app.StopAsync();
+            }
+            else
+            {
+                var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+                Assert.Contains("Host:UseSimulator must be true, false or auto (was 'flase')", failure.Message, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Run_BeyondLoopbackWithoutApiKey_ReturnsOneInsteadOfStarting()
     {

@@ -24,6 +24,9 @@ internal sealed class ActivityDispatcher(
     ILogger logger,
     EngineMetrics? metrics = null) : IDisposable
 {
+    // Engine:StepRetryDelay may be 0; a commit that keeps failing must not spin a worker and flood the log.
+    private static readonly TimeSpan MinCommitRetryDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly TwoLaneQueue<(ActivityWorkItem Item, long Since)> _queue = new();
     private readonly List<Task> _workers = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -165,12 +168,12 @@ internal sealed class ActivityDispatcher(
                     return;
                 }
 
-                Log.ActivityCommitFailed(logger, exception, item.InstanceId, retryDelay);
+                Log.ActivityCommitFailed(logger, exception, item.InstanceId, retryDelay > MinCommitRetryDelay ? retryDelay : MinCommitRetryDelay);
             }
 
             try
             {
-                await Task.Delay(retryDelay, clock, _stopping.Token).ConfigureAwait(false);
+                await Task.Delay(retryDelay > MinCommitRetryDelay ? retryDelay : MinCommitRetryDelay, clock, _stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -96,8 +96,8 @@ internal sealed class CommitFlusher : IDisposable
     /// <summary>
     /// Puts on disk what an earlier process left only in the OS's cache. A process killed between a commit and its
     /// flush leaves that commit readable to the next one, which would otherwise act on it (start the activities it
-    /// scheduled, show it to clients) while a power loss could still take it back. Call before the store's first
-    /// read; it throws when the disk refuses, so such a store does not open.
+    /// scheduled, show it to clients) while a power loss could still take it back. Call before the engine acts on
+    /// anything it reads; it throws when the disk refuses, so such a store does not open.
     /// </summary>
     public void FlushLeftover(string databasePath)
     {
