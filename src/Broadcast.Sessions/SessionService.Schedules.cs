@@ -10,7 +10,11 @@ public sealed partial class SessionService
     /// Validates and starts a recurring schedule. Repeating the same request with the same id returns the
     /// running schedule; a different one with the same id throws <see cref="SessionConflictException"/>.
     /// </summary>
-    public async Task<ScheduleView> CreateScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken)
+    public async Task<ScheduleView> CreateScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken) =>
+        (await StartScheduleAsync(request, cancellationToken)).Schedule;
+
+    /// <summary>As <see cref="CreateScheduleAsync"/>, and tells whether this call started it or repeated an earlier one.</summary>
+    public async Task<ScheduleCreated> StartScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var errors = new ValidationErrors();
@@ -32,7 +36,7 @@ public sealed partial class SessionService
         var instanceId = SessionIds.ForSchedule(scheduleId);
         if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) is { IsRunning: true } existing)
         {
-            return SameScheduleOrConflict(existing, input);
+            return new ScheduleCreated(SameScheduleOrConflict(existing, input), Created: false);
         }
 
         try
@@ -43,11 +47,11 @@ public sealed partial class SessionService
         catch (InstanceAlreadyExistsException)
         {
             var winner = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-            return winner is null ? throw new SessionConflictException(scheduleId) : SameScheduleOrConflict(winner, input);
+            return winner is null ? throw new SessionConflictException(scheduleId) : new ScheduleCreated(SameScheduleOrConflict(winner, input), Created: false);
         }
 
         Log.ScheduleCreated(logger, scheduleId, input.Cron, input.TimeZone);
-        return new ScheduleView
+        return new ScheduleCreated(new ScheduleView
         {
             Id = scheduleId,
             Cron = input.Cron,
@@ -60,7 +64,7 @@ public sealed partial class SessionService
             NextOccurrence = schedule!.NextAfter(now),
             WakeAt = schedule.NextAfter(now),
             Preview = schedule.Preview(now, ScheduleView.DefaultPreview),
-        };
+        }, Created: true);
     }
 
     /// <summary>One schedule with a preview of its next <see cref="ScheduleView.DefaultPreview"/> occurrences, or null when there is none with this id.</summary>

@@ -55,6 +55,12 @@ public sealed class ScheduleTests
         var schedule = (await created.Content.ReadFromJsonAsync<ScheduleView>(DurableJson.Options))!;
         Assert.Equal("every-5", schedule.Id);
         Assert.Equal(Start.AddMinutes(5), schedule.NextOccurrence);
+        using (var repeated = await host.Http.PostAsJsonAsync("/api/schedules", request, DurableJson.Options))
+        {
+            // The same request again, as a client retrying: the running schedule, answered as a repeat.
+            Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+            Assert.Equal(schedule.Id, (await repeated.Content.ReadFromJsonAsync<ScheduleView>(DurableJson.Options))!.Id);
+        }
 
         // First occurrence: the anchor joins and the session goes live, then it is cancelled.
         await WaitForScheduleTimerAsync(host, Start.AddMinutes(5));

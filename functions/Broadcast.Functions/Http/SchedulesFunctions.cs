@@ -8,7 +8,7 @@ namespace Broadcast.Functions;
 /// <summary><c>/api/schedules</c>: recurring schedules, as the embedded host serves them.</summary>
 public sealed class SchedulesFunctions(SessionService sessions, JsonBodyReader requests)
 {
-    /// <summary>POST /api/schedules: 201 with the schedule.</summary>
+    /// <summary>POST /api/schedules: 201 with the schedule, 200 when the same request had already started it.</summary>
     [Function("CreateSchedule")]
     public async Task<IResult> CreateSchedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "schedules")] HttpRequest http,
@@ -24,7 +24,12 @@ public sealed class SchedulesFunctions(SessionService sessions, JsonBodyReader r
         using var bound = InvocationOrchestrationClient.Use(client);
         try
         {
-            var schedule = await sessions.CreateScheduleAsync(request!, cancellationToken);
+            var (schedule, created) = await sessions.StartScheduleAsync(request!, cancellationToken);
+            if (!created)
+            {
+                return TypedResults.Ok(schedule); // a repeat, as a repeated session create answers
+            }
+
             var location = new Uri($"{ApiAddress.Forwarded(http)}/api/schedules/{Uri.EscapeDataString(schedule.Id)}");
             return TypedResults.Created(location, schedule);
         }

@@ -41,12 +41,17 @@ public static class SchedulesApi
     }
 
     /// <summary>POST /api/schedules.</summary>
-    public static async Task<Results<Created<ScheduleView>, ValidationProblem, ProblemHttpResult>> CreateSchedule(
+    public static async Task<Results<Created<ScheduleView>, Ok<ScheduleView>, ValidationProblem, ProblemHttpResult>> CreateSchedule(
         ScheduleRequest request, HttpRequest http, SessionService sessions, CancellationToken cancellationToken)
     {
         try
         {
-            var schedule = await sessions.CreateScheduleAsync(request, cancellationToken);
+            var (schedule, created) = await sessions.StartScheduleAsync(request, cancellationToken);
+            if (!created)
+            {
+                return TypedResults.Ok(schedule); // a repeat, as a repeated session create answers
+            }
+
             var location = new Uri($"{http.Scheme}://{http.Host}{http.PathBase}/api/schedules/{Uri.EscapeDataString(schedule.Id)}");
             return TypedResults.Created(location, schedule);
         }
