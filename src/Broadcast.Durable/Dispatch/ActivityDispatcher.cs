@@ -27,6 +27,8 @@ internal sealed class ActivityDispatcher(
     // Engine:StepRetryDelay may be 0; a commit that keeps failing must not spin a worker and flood the log.
     private static readonly TimeSpan MinCommitRetryDelay = TimeSpan.FromMilliseconds(100);
 
+    private readonly TimeSpan _commitRetryDelay = retryDelay > MinCommitRetryDelay ? retryDelay : MinCommitRetryDelay;
+
     private readonly TwoLaneQueue<(ActivityWorkItem Item, long Since)> _queue = new();
     private readonly List<Task> _workers = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -168,12 +170,12 @@ internal sealed class ActivityDispatcher(
                     return;
                 }
 
-                Log.ActivityCommitFailed(logger, exception, item.InstanceId, retryDelay > MinCommitRetryDelay ? retryDelay : MinCommitRetryDelay);
+                Log.ActivityCommitFailed(logger, exception, item.InstanceId, _commitRetryDelay);
             }
 
             try
             {
-                await Task.Delay(retryDelay > MinCommitRetryDelay ? retryDelay : MinCommitRetryDelay, clock, _stopping.Token).ConfigureAwait(false);
+                await Task.Delay(_commitRetryDelay, clock, _stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
