@@ -1,6 +1,7 @@
 using Broadcast.Sessions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using static Broadcast.Sessions.Tests.TestLeakEntries;
 
 namespace Broadcast.Ledger.Sqlite.Tests;
 
@@ -73,27 +74,7 @@ public sealed class SqliteLeakLedgerTests : IDisposable
     }
 
     [Fact]
-    public async Task List_After_GivesTheNextPage_InTheSameOrder()
-    {
-        var ledger = Open();
-        await ledger.TryWriteAsync(Entry("r5:u:b", LeakKind.Push, T0), None);
-        await ledger.TryWriteAsync(Entry("r5:u:a", LeakKind.Recording, T0), None);
-        await ledger.TryWriteAsync(Entry("r5:u:a", LeakKind.Push, T0), None);
-        await ledger.TryWriteAsync(Entry("r5:u:c", LeakKind.Push, T0.AddMinutes(1)), None);
-        await ledger.TryWriteAsync(Entry("r5:u:z", LeakKind.Push, T0.AddMinutes(-1)) with { State = LeakState.Stopped, ClosedAt = T0 }, None);
-
-        var pages = new List<string>();
-        LeakEntry? after = null;
-        while (await ledger.ListAsync(new LeakListQuery { Limit = 2, After = after }, None) is { Count: > 0 } page)
-        {
-            pages.Add(string.Join(", ", page.Select(e => $"{e.SessionId} {e.Kind}")));
-            after = page[^1];
-        }
-
-        Assert.Equal(["r5:u:a Push, r5:u:a Recording", "r5:u:b Push, r5:u:c Push"], pages);
-        Assert.Equal(["r5:u:b Push"], (await ledger.ListAsync(new LeakListQuery { Limit = 1, After = Entry("r5:u:a", LeakKind.Recording, T0) }, None))
-            .Select(e => $"{e.SessionId} {e.Kind}"));
-    }
+    public Task List_After_GivesTheNextPage_InTheSameOrder() => Broadcast.Sessions.Tests.LeakLedgerPaging.AssertPagesFollowTheCursorAsync(Open());
 
     [Fact]
     public async Task DeleteClosed_RemovesOnlyClosedEntriesOlderThanTheCut()
@@ -181,15 +162,4 @@ public sealed class SqliteLeakLedgerTests : IDisposable
 
     private SqliteLeakLedger Open() =>
         new(Options.Create(new SqliteLeakLedgerOptions { DatabasePath = folder.File(Path.Combine("data", "ledger.db")) }));
-
-    private static LeakEntry Entry(string sessionId, LeakKind kind, DateTimeOffset openedAt) => new()
-    {
-        SessionId = sessionId,
-        Kind = kind,
-        RoomId = 1,
-        UserId = "a",
-        OpenedAt = openedAt,
-        LastStartAt = openedAt,
-        UpdatedAt = openedAt,
-    };
 }
