@@ -65,7 +65,6 @@ public sealed class LeakSweeper : IDisposable
     {
         var settings = options.Value;
         var tally = new Dictionary<SweepResult, int>();
-        var examined = 0;
         // Every open entry, a page at a time: entries that stay open (those of running sessions, given-up ones) must
         // not fill a single page and hide newer leaks behind them.
         var swept = new HashSet<string>(StringComparer.Ordinal);
@@ -87,7 +86,6 @@ public sealed class LeakSweeper : IDisposable
                 {
                     var result = ended is null ? SweepResult.Skipped : await SweepEntryAsync(entry, ended, settings, cancellationToken);
                     tally[result] = tally.GetValueOrDefault(result) + 1;
-                    examined++;
                 }
             }
 
@@ -103,7 +101,7 @@ public sealed class LeakSweeper : IDisposable
         var pruned = await ledger.DeleteClosedAsync(timeProvider.GetUtcNow() - settings.Retention, cancellationToken);
         var openAfter = await ledger.CountOpenAsync(cancellationToken);
         leakMetrics.SetOpenEntries(openAfter);
-        var report = new SweepReport(examined, tally.GetValueOrDefault(SweepResult.Stopped), tally.GetValueOrDefault(SweepResult.Retrying),
+        var report = new SweepReport(tally.Values.Sum(), tally.GetValueOrDefault(SweepResult.Stopped), tally.GetValueOrDefault(SweepResult.Retrying),
             tally.GetValueOrDefault(SweepResult.GivenUp), tally.GetValueOrDefault(SweepResult.Skipped), pruned, openAfter);
         if (report.Stopped + report.Retrying + report.GivenUp + report.Pruned > 0)
         {
