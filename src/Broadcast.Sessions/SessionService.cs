@@ -10,6 +10,10 @@ namespace Broadcast.Sessions;
 /// </summary>
 public sealed partial class SessionService
 {
+    /// <summary>The error of a <c>continuationToken</c> that no page of this listing gave.</summary>
+    public const string ForeignContinuationToken =
+        "is not a token this listing gave: pass the previous page's continuationToken, with the same roomId and userId.";
+
     private const int MaxQueryPages = 20;
 
     // The engine's longest instance id.
@@ -191,7 +195,7 @@ public sealed partial class SessionService
         if (query.ContinuationToken is { } token && (!token.StartsWith(ListPrefix(query), StringComparison.Ordinal)
             || token.Length > MaxContinuationTokenLength || token.Any(char.IsControl)))
         {
-            errors.Add("continuationToken", "is not a token this listing gave: pass the previous page's continuationToken, with the same roomId and userId.");
+            errors.Add("continuationToken", ForeignContinuationToken);
         }
 
         errors.ThrowIfAny();

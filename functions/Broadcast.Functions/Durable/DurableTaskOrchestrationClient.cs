@@ -1,4 +1,5 @@
 using Broadcast.Durable;
+using Broadcast.Sessions;
 using DtClient = Microsoft.DurableTask.Client;
 using DtStart = Microsoft.DurableTask.StartOrchestrationOptions;
 
@@ -57,11 +58,17 @@ internal sealed class DurableTaskOrchestrationClient(DtClient.DurableTaskClient 
     public async Task<OrchestrationQueryResult> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var pages = client.GetAllInstancesAsync(DurableTaskMapping.ToQuery(query)).AsPages(query.ContinuationToken, query.PageSize);
+
+        // Durable Task's token is the backend's own cursor (with Azure Storage, a table continuation), not an instance
+        // id; it travels wrapped behind the query's prefix, which is what the listings check a token against.
+        var backendToken = query.ContinuationToken is { } token ? Unwrap(token) : null;
+        var pages = client.GetAllInstancesAsync(DurableTaskMapping.ToQuery(query with { ContinuationToken = backendToken }))
+            .AsPages(backendToken, query.PageSize);
         await foreach (var page in pages.WithCancellation(cancellationToken))
         {
             // One page per call: the caller pages on with the continuation token.
-            return new OrchestrationQueryResult(page.Values.Select(DurableTaskMapping.ToMetadata).ToList(), page.ContinuationToken);
+            return new OrchestrationQueryResult(page.Values.Select(DurableTaskMapping.ToMetadata).ToList(),
+                PrefixedContinuationToken.Wrap(query.InstanceIdPrefix, page.ContinuationToken));
         }
 
         return new OrchestrationQueryResult([], null);
@@ -92,6 +99,13 @@ internal sealed class DurableTaskOrchestrationClient(DtClient.DurableTaskClient 
             ?? throw new InstanceNotFoundException(instanceId);
         return DurableTaskMapping.ToMetadata(await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellationToken));
     }
+
+    private static string Unwrap(string token) => PrefixedContinuationToken.TryUnwrap(token, out var backendToken)
+        ? backendToken
+        : throw new SessionValidationException(new Dictionary<string, string[]>
+        {
+            ["continuationToken"] = [SessionService.ForeignContinuationToken],
+        });
 
     private async Task ThrowIfRunningAsync(string instanceId, CancellationToken cancellationToken)
     {
