@@ -21,6 +21,11 @@ internal sealed class HostOptionsValidator(IServiceProvider services, IConfigura
                 "Set Host__ApiKey (environment) or Host:ApiKey (configuration), or listen on 127.0.0.1 only.");
         }
 
+        if (Ilvb.KeyVaultReference.IsUnresolved(options.ApiKey))
+        {
+            errors.Add(Ilvb.KeyVaultReference.Problem("Host:ApiKey"));
+        }
+
         // Read by the simulator's switch straight from configuration; a typo would silently mean "decide by the other settings".
         if (configuration["Host:UseSimulator"] is { Length: > 0 } useSimulator && !bool.TryParse(useSimulator, out _)
             && !string.Equals(useSimulator, "auto", StringComparison.OrdinalIgnoreCase))

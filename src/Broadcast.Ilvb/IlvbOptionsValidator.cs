@@ -20,9 +20,15 @@ internal sealed class IlvbOptionsValidator(TimeProvider timeProvider) : IValidat
         var problems = new List<string>();
         ValidateIdentity(options, problems);
         ValidateCredentials(options, problems);
-        ValidateConfiguredUserSig(options, problems);
         ValidateEndpoint(options, problems);
-        ValidateCertificates(options, problems);
+
+        // An unresolved reference is no certificate or UserSig to read; reading it would only add a second, misleading error.
+        if (!ValidateSecretsResolved(options, problems))
+        {
+            ValidateConfiguredUserSig(options, problems);
+            ValidateCertificates(options, problems);
+        }
+
         if (options.TransientCodes is not null)
         {
             problems.AddRange(IlvbErrorCatalog.CheckTransientCodes(options.TransientCodes).Select(p => $"{Prefix}TransientCodes: {p}"));
@@ -42,6 +48,26 @@ internal sealed class IlvbOptionsValidator(TimeProvider timeProvider) : IValidat
         {
             problems.Add($"{Prefix}Identifier is required: the admin account the calls are made as.");
         }
+    }
+
+    /// <returns>Whether any secret setting is unresolved.</returns>
+    private static bool ValidateSecretsResolved(IlvbOptions options, List<string> problems)
+    {
+        var unresolved = false;
+        foreach (var (setting, value) in new[]
+        {
+            ("UserSig", options.UserSig), ("SecretKey", options.SecretKey),
+            ("ClientCertificateBase64", options.ClientCertificateBase64), ("ClientCertificatePassword", options.ClientCertificatePassword),
+        })
+        {
+            if (KeyVaultReference.IsUnresolved(value))
+            {
+                problems.Add(KeyVaultReference.Problem(Prefix + setting));
+                unresolved = true;
+            }
+        }
+
+        return unresolved;
     }
 
     private static void ValidateCredentials(IlvbOptions options, List<string> problems)

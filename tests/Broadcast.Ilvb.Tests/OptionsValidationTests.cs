@@ -52,6 +52,9 @@ public class OptionsValidationTests
         { "Ilvb:ClientCertificatePassword", o => o.ClientCertificatePassword = Password },
         { "Ilvb:ClientCertificatePath", o => o.ClientCertificatePath = "/nonexistent/client.pfx" },
         { "Ilvb:TrustedCaCertificatePath", o => o.TrustedCaCertificatePath = "/nonexistent/ca.pem" },
+        { "Ilvb:SecretKey holds an unresolved Key Vault reference", o => o.SecretKey = "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/key/)" },
+        { "Ilvb:ClientCertificateBase64 holds an unresolved Key Vault reference", o => o.ClientCertificateBase64 = "@Microsoft.KeyVault(VaultName=kv;SecretName=cert)" },
+        { "Ilvb:ClientCertificatePassword holds an unresolved Key Vault reference", o => o.ClientCertificatePassword = " @microsoft.keyvault(VaultName=kv;SecretName=pw)" },
     };
 
     [Theory]

@@ -6,7 +6,7 @@ namespace Broadcast.Functions;
 /// The HTTP API's settings, under the embedded host's names (section <c>Host</c>) so one configuration table
 /// serves both hosts.
 /// </summary>
-public sealed class ApiOptions
+public sealed class ApiOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Host";
@@ -21,4 +21,13 @@ public sealed class ApiOptions
     /// <summary>Request bodies larger than this are refused with 413.</summary>
     [Range(1024, 16 * 1024 * 1024, ErrorMessage = "Host:MaxRequestBodyBytes must be between 1024 and 16777216.")]
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Ilvb.KeyVaultReference.IsUnresolved(ApiKey))
+        {
+            yield return new ValidationResult(Ilvb.KeyVaultReference.Problem("Host:ApiKey"), [nameof(ApiKey)]);
+        }
+    }
 }

@@ -38,7 +38,11 @@ public sealed class WebhookOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Enabled && SigningKey!.Length < MinSigningKeyLength)
+        if (Ilvb.KeyVaultReference.IsUnresolved(SigningKey))
+        {
+            yield return new ValidationResult(Ilvb.KeyVaultReference.Problem("Webhooks:SigningKey"), [nameof(SigningKey)]);
+        }
+        else if (Enabled && SigningKey!.Length < MinSigningKeyLength)
         {
             // The key's length only: the key itself never reaches a message.
             yield return new ValidationResult(

@@ -53,7 +53,13 @@ public static class ConfigCases
         yield return Case("Host:OtlpEndpoint relative", "Host:OtlpEndpoint", "collector", "Host:OtlpEndpoint");
         yield return Case("Engine:CompletionPollInterval beyond an hour", "Engine:CompletionPollInterval", "100.00:00:00", "Engine:CompletionPollInterval");
         yield return Case("Engine:StepRetryDelay beyond an hour", "Engine:StepRetryDelay", "2.00:00:00", "Engine:StepRetryDelay");
+        yield return Case("Ilvb:UserSig an unresolved Key Vault reference", "Ilvb:UserSig", UnresolvedReference("usersig"), "Ilvb:UserSig");
+        yield return Case("Host:ApiKey an unresolved Key Vault reference", "Host:ApiKey", UnresolvedReference("api-key"), "Host:ApiKey");
+        yield return Case("Webhooks:SigningKey an unresolved Key Vault reference", "Webhooks:SigningKey", UnresolvedReference("webhook-key"), "Webhooks:SigningKey");
     }
+
+    /// <summary>What App Service leaves in a setting whose Key Vault reference it could not resolve.</summary>
+    private static string UnresolvedReference(string secret) => $"@Microsoft.KeyVault(SecretUri=https://kv-broadcast.vault.azure.net/secrets/{secret}/)";
 
     /// <summary>The webhook switched on (its store is opened only then) with an unusable file.</summary>
     private static ConfigCase Webhooks(string name, string path) => new(
