@@ -14,9 +14,17 @@ public sealed class CreateScheduledSessionActivity(SessionService sessions) : IA
     /// <inheritdoc />
     public async Task<ScheduledSessionOutcome> RunAsync(IActivityContext context, ScheduledSessionInput input, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Template with { Key = SessionIds.ForOccurrence(input.ScheduleId, input.Occurrence), StartAt = null };
         var sessionId = SessionIds.ForSession(request.RoomId, request.UserId, request.Key!);
+
+        // A schedule deleted while this work waited or ran must not leave a session behind that no schedule owns.
+        if (!await sessions.IsRunningAsync(context.InstanceId, cancellationToken))
+        {
+            return new ScheduledSessionOutcome(sessionId, false, $"Schedule {input.ScheduleId} has ended; its occurrence creates no session.");
+        }
+
         if (input.PreviousSessionId is { } previous && previous != sessionId && await sessions.IsRunningAsync(previous, cancellationToken))
         {
             if (input.CancelPrevious)
