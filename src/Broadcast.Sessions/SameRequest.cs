@@ -31,6 +31,21 @@ internal static class SameRequest
         return Durable.DurableJson.Serialize(left) == Durable.DurableJson.Serialize(right);
     }
 
+    /// <summary>
+    /// Whether two schedule templates start the same sessions: spelled as <see cref="Is"/> allows, with each duration
+    /// taken as what it resolves to now (a template's defaults are resolved at each occurrence).
+    /// </summary>
+    public static bool SameTemplate(SessionRequest existing, SessionRequest wanted, SessionOptions options)
+    {
+        return Durable.DurableJson.Serialize(Resolved(existing)) == Durable.DurableJson.Serialize(Resolved(wanted));
+
+        SessionRequest Resolved(SessionRequest template)
+        {
+            var input = BroadcastSessionInput.Create(template, options);
+            return Normalized(template) with { JoinTimeout = input.JoinTimeout, MaxDuration = input.MaxDuration, LeaveGrace = input.LeaveGrace };
+        }
+    }
+
     // JSON's explicit null overrides a property's default, so "channelDescription": null reads as null, not "".
     private static SessionRequest Normalized(SessionRequest request) => request with
     {

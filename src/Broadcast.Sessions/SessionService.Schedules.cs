@@ -156,7 +156,7 @@ public sealed partial class SessionService
 
         var same = current is not null && current.Cron == wanted.Cron && current.TimeZone == wanted.TimeZone
             && current.Overlap == wanted.Overlap && current.CatchUpWindow == wanted.CatchUpWindow
-            && DurableJson.Serialize(current.Template) == DurableJson.Serialize(wanted.Template);
+            && SameRequest.SameTemplate(current.Template, wanted.Template, options.Value);
         return same
             ? ScheduleViews.From(existing, timeProvider.GetUtcNow(), ScheduleView.DefaultPreview) ?? throw new SessionConflictException(wanted.ScheduleId)
             : throw new SessionConflictException(wanted.ScheduleId);

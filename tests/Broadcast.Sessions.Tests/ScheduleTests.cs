@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Broadcast.Sessions.Tests;
@@ -91,16 +93,30 @@ public sealed class ScheduleTests
     public async Task CreateSchedule_SameRequestTwice_IsIdempotent_AndADifferentOneConflicts()
     {
         await using var host = await SessionTestHost.StartAsync(new FakeTimeProvider(Start));
-        var request = new ScheduleRequest { Id = "daily", Cron = "30 18 * * 1-5", TimeZone = "UTC", Template = TestRequests.Session(TestRequests.NewRoom()) };
+        var request = new ScheduleRequest
+        {
+            Id = "daily", Cron = "30 18 * * 1-5", TimeZone = "UTC",
+            Template = TestRequests.Session(TestRequests.NewRoom()) with { ChannelDescription = "", Bitrates = [], JoinTimeout = null },
+        };
 
         var first = await host.Sessions.CreateScheduleAsync(request, CancellationToken.None);
         var again = await host.Sessions.CreateScheduleAsync(request, CancellationToken.None);
+        var defaults = host.Services.GetRequiredService<IOptions<SessionOptions>>().Value;
+        var spelledOut = await host.Sessions.CreateScheduleAsync(request with
+        {
+            Template = request.Template! with { ChannelDescription = null!, Bitrates = null!, JoinTimeout = defaults.DefaultJoinTimeout },
+        }, CancellationToken.None);
         var conflict = await Assert.ThrowsAsync<SessionConflictException>(
             () => host.Sessions.CreateScheduleAsync(request with { Cron = "0 19 * * 1-5" }, CancellationToken.None));
+        var otherTemplate = await Assert.ThrowsAsync<SessionConflictException>(() => host.Sessions.CreateScheduleAsync(
+            request with { Template = request.Template! with { JoinTimeout = defaults.DefaultJoinTimeout + TimeSpan.FromMinutes(1) } },
+            CancellationToken.None));
 
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 18, 30, 0, TimeSpan.Zero), first.NextOccurrence);
         Assert.Equal(first.Id, again.Id);
+        Assert.Equal(first.Id, spelledOut.Id);
         Assert.Equal("daily", conflict.Id);
+        Assert.Equal("daily", otherTemplate.Id);
         Assert.True(await host.Sessions.DeleteScheduleAsync("daily", CancellationToken.None));
         host.AssertNothingLeftRunning();
     }
