@@ -156,6 +156,29 @@ public sealed class RoomEventTests
     }
 
     [Fact]
+    public async Task RepeatedDelivery_OfAnEventStampedAhead_IsStillADuplicateOnceTheRetentionHasPassedItsReceipt()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var host = await TestHost.StartAsync(RoomEventSender.Settings(), clock);
+        using var sender = new RoomEventSender(host, RoomEventSender.SigningKey);
+        // The sender's clock runs 4 minutes ahead, inside Webhooks:MaxClockSkew.
+        var enter = RoomEventSender.Event("ahead-1", "enter", 3211, "anchor-1", Start.AddMinutes(4));
+        Assert.Equal(RoomEventDisposition.Held, (await sender.SendAsync(enter)).Disposition);
+
+        // Past the retention since its receipt, not yet since its own time: it would still be taken as new.
+        clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(2));
+        var links = await host.CreateSessionAsync(Requests.Session("ahead", roomId: 3211) with { JoinTimeout = TimeSpan.FromHours(1) });
+        var repeat = await sender.SendAsync(enter, HttpStatusCode.OK);
+
+        Assert.True(repeat.Duplicate);
+        Assert.Equal(RoomEventDisposition.Held, repeat.Disposition);
+        Assert.Equal(SessionStatus.WaitingForJoin, (await host.GetSessionAsync(links.Id)).Status);
+        await host.PostAcceptedAsync(links.CancelUrl);
+        await host.WaitForResultAsync(links.Id);
+        host.AssertNothingLeftRunning();
+    }
+
+    [Fact]
     public async Task ConcurrentDeliveriesOfOneEvent_AreCountedOnce()
     {
         await using var host = await TestHost.StartAsync(RoomEventSender.Settings());

@@ -141,12 +141,16 @@ internal sealed class RoomEventStore(IOptions<WebhookOptions> options) : IDispos
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Forgets what was received before <paramref name="cutoff"/>; returns how many events were dropped.</summary>
+    /// <summary>
+    /// Forgets the events both received and stamped before <paramref name="cutoff"/>; returns how many were dropped.
+    /// An event stamped ahead of its receipt is kept until its own time passes the cutoff: until then it is not too old
+    /// to be taken, so a repeat of it must still be recognised.
+    /// </summary>
     public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var command = Command("""
-            DELETE FROM room_events WHERE received_at < $cutoff;
-            DELETE FROM room_latest WHERE received_at < $cutoff;
+            DELETE FROM room_events WHERE received_at < $cutoff AND event_time < $cutoff;
+            DELETE FROM room_latest WHERE received_at < $cutoff AND event_time < $cutoff;
             """, ("$cutoff", cutoff.UtcTicks));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
