@@ -120,4 +120,50 @@ public sealed class StartupTests
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task WithoutApiKey_OnlyLoopbackNamesAndTheHostsOwnPages_AreServed()
+    {
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Host:ApiKey"] = "" });
+        using var anonymous = new HttpClient { BaseAddress = host.BaseAddress };
+        var own = $"http://{host.BaseAddress.Authority}";
+
+        using var rebound = await SendAsync(HttpMethod.Get, "/api/sessions", request => request.Headers.Host = $"attacker.example:{host.BaseAddress.Port}");
+        using var crossSite = await SendAsync(HttpMethod.Post, "/api/rooms/7/users/anchor-1/joined", request =>
+        {
+            request.Headers.Add("Origin", "http://attacker.example");
+            request.Content = new StringContent("", System.Text.Encoding.UTF8, "text/plain");
+        });
+        using var otherLocalPort = await SendAsync(HttpMethod.Post, "/api/rooms/7/users/anchor-1/joined",
+            request => request.Headers.Add("Origin", "http://127.0.0.1:1"));
+        using var byLocalhost = await SendAsync(HttpMethod.Get, "/api/sessions", request => request.Headers.Host = $"localhost:{host.BaseAddress.Port}");
+        using var ownPage = await SendAsync(HttpMethod.Post, "/api/rooms/7/users/anchor-1/joined", request => request.Headers.Add("Origin", own));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, rebound.StatusCode);
+        Assert.Contains("'attacker.example:", await rebound.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, crossSite.StatusCode);
+        Assert.Contains("Origin 'http://attacker.example'", await crossSite.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, otherLocalPort.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, byLocalhost.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, ownPage.StatusCode);
+
+        async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Action<HttpRequestMessage> shape)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            shape(request);
+            return await anonymous.SendAsync(request);
+        }
+    }
+
+    [Fact]
+    public async Task WithApiKey_AForeignOriginWithTheKey_IsServed()
+    {
+        await using var host = await TestHost.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/sessions");
+        request.Headers.Add("Origin", "http://elsewhere.example");
+
+        using var response = await host.Http.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
 }
