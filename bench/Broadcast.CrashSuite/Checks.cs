@@ -6,7 +6,8 @@ namespace Broadcast.CrashSuite;
 
 /// <summary>
 /// The promises, checked against the evidence: no session lost (count in = count out), every session ended with an
-/// outcome, nothing live at the vendor, every push and recording that started was stopped, and no push started twice.
+/// outcome, nothing live at the vendor, every push and recording that started was stopped, and no push started twice
+/// (nor a start sent again once the session had taken its success).
 /// </summary>
 internal static class Checks
 {
@@ -18,6 +19,10 @@ internal static class Checks
     public const string SignalsTaken = "every join signal sent in time was taken";
     public const string DriverPlayed = "every request and signal was answered";
     public const string HostRan = "the host ran until killed";
+    public const string RanAsAsked = "every kill done and every fault kind injected";
+
+    /// <summary>The fault kinds the simulator's random faults inject; each must show in the call log of a faulted run.</summary>
+    private static readonly FaultKind[] InjectedKinds = [FaultKind.BodyCode, FaultKind.HttpError, FaultKind.Drop, FaultKind.Delay];
 
     /// <summary>
     /// How long before a session gives up waiting its join signal must have been sent (host downtime excluded) to
@@ -25,7 +30,7 @@ internal static class Checks
     /// </summary>
     private static readonly TimeSpan SignalSlack = TimeSpan.FromSeconds(10);
 
-    public static IReadOnlyList<Violation> Run(Evidence evidence, HostProcess host)
+    public static IReadOnlyList<Violation> Run(Evidence evidence, HostProcess host, SuiteOptions options)
     {
         var bySession = evidence.Traces.ToDictionary(trace => trace.Plan.SessionId, StringComparer.Ordinal);
         var byAnchor = evidence.Traces.ToDictionary(trace => (trace.Plan.RoomId, trace.Plan.UserId));
@@ -38,7 +43,27 @@ internal static class Checks
         violations.AddRange(evidence.Traces.Where(trace => trace.Error is not null)
             .Select(trace => new Violation(DriverPlayed, trace.Plan.SessionId, $"the driver could not finish it: {trace.Error}")));
         violations.AddRange(host.UnplannedExits.Select(exit => new Violation(HostRan, "host", exit)));
+        CheckRanAsAsked(evidence, host, options, violations);
         return violations;
+    }
+
+    /// <summary>A run that killed less or faulted less than asked proves less than it prints.</summary>
+    private static void CheckRanAsAsked(Evidence evidence, HostProcess host, SuiteOptions options, List<Violation> violations)
+    {
+        if (host.Starts - 1 < options.Kills)
+        {
+            violations.Add(new Violation(RanAsAsked, "host", $"{host.Starts - 1} of the {options.Kills} planned kills were done"));
+        }
+
+        if (options.FaultRate <= 0)
+        {
+            return;
+        }
+
+        foreach (var kind in InjectedKinds.Where(kind => !evidence.Calls.Any(call => call.Fault == kind)))
+        {
+            violations.Add(new Violation(RanAsAsked, "simulator", $"no {kind} fault was injected in {evidence.Calls.Count} calls at rate {options.FaultRate}"));
+        }
     }
 
     /// <summary>A session that timed out waiting although its join signal reached the host well before: a lost signal.</summary>
@@ -116,6 +141,8 @@ internal static class Checks
 
     private static void CheckCallLog(Evidence evidence, Dictionary<(uint, string), SessionTrace> byAnchor, List<Violation> violations)
     {
+        var liveAt = evidence.Sessions.Where(view => view.Result?.LiveAt is not null)
+            .ToDictionary(view => view.Id, view => view.Result!.LiveAt!.Value, StringComparer.Ordinal);
         var anchors = evidence.Calls
             .Where(call => call is { RoomId: not null, UserId: not null, Operation: not null })
             .GroupBy(call => (call.RoomId!.Value, call.UserId!));
@@ -130,9 +157,19 @@ internal static class Checks
                     $"the vendor started its push {pushStarts.Count} times (at {string.Join(", ", pushStarts.Select(call => call.Time.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))})"));
             }
 
+            // Once the session's step has taken the push's success (its live time), no start of its may reach the vendor again:
+            // that step is in the final history, so its commit held, and re-running a committed call is what must never happen.
+            if (byAnchor.TryGetValue(calls.Key, out var owner) && liveAt.TryGetValue(owner.Plan.SessionId, out var live)
+                && ordered.FirstOrDefault(call => call.Operation == SimOperation.StartPush && call.Time > live) is { } late)
+            {
+                violations.Add(new Violation(NoDoubleStart, name,
+                    $"a push start reached the vendor at {late.Time:HH:mm:ss.fff} (answered {late.ResultCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? late.Fault?.ToString() ?? "nothing"}), " +
+                    $"after the session had recorded its push live at {live:HH:mm:ss.fff}"));
+            }
+
             CheckStopped(name, ordered, SimOperation.StartPush, SimOperation.StopPush, "push", violations);
             CheckStopped(name, ordered, SimOperation.StartRecording, SimOperation.StopRecording, "recording", violations);
-            if (byAnchor.TryGetValue(calls.Key, out var trace) && trace.Plan.JoinAfter is null && pushStarts.Count > 0)
+            if (owner is not null && owner.Plan.JoinAfter is null && pushStarts.Count > 0)
             {
                 violations.Add(new Violation(StartsStopped, name, "a push started although the anchor never joined"));
             }

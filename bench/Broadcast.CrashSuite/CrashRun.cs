@@ -46,7 +46,7 @@ internal sealed class CrashRun(SuiteOptions options, string folder, TimeProvider
             await simulator.CallsAsync(cancellationToken),
             await ReadPoisonAsync(queues.SessionRequestsPoison, cancellationToken),
             await ReadPoisonAsync(queues.UserJoinedPoison, cancellationToken));
-        var violations = Checks.Run(evidence, host);
+        var violations = Checks.Run(evidence, host, options);
         Summary.Print(options, evidence, violations, host, api, elapsed.Elapsed);
         return violations;
     }

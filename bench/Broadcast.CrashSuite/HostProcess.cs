@@ -44,6 +44,9 @@ internal sealed class HostProcess : IAsyncDisposable
             ["Sessions__StartRetry__MaxAttempts"] = "6",
             ["Sessions__StopRetry__FirstDelay"] = "00:00:00.200",
             ["Sessions__StopRetry__MaxDelay"] = "00:00:02",
+            // Off, so the checks see only what the sessions stopped themselves: a sweeper pass at each start would stop a
+            // push a crashed session forgot, and hide that. The sweeper has tests of its own.
+            ["Sweeper__Enabled"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_gcServer"] = "0",
         };

@@ -35,7 +35,7 @@ internal static class Summary
         Console.WriteLine($"  count      {traces.Count} sessions in, {evidence.Sessions.Count(view => view.Result is not null)} out with an outcome " +
                           $"({evidence.Sessions.Count} on the host)");
         Console.WriteLine($"  live       {evidence.Live.Pushes.Count} pushes, {evidence.Live.Recordings.Count} recordings at the end");
-        foreach (var check in (string[])[Checks.Lost, Checks.Final, Checks.NothingLive, Checks.StartsStopped, Checks.NoDoubleStart, Checks.SignalsTaken, Checks.DriverPlayed, Checks.HostRan])
+        foreach (var check in (string[])[Checks.Lost, Checks.Final, Checks.NothingLive, Checks.StartsStopped, Checks.NoDoubleStart, Checks.SignalsTaken, Checks.DriverPlayed, Checks.HostRan, Checks.RanAsAsked])
         {
             var count = violations.Count(v => v.Check == check);
             Console.WriteLine($"  [{(count == 0 ? "PASS" : "FAIL")}] {check}" + (count == 0 ? "" : $": {count} violations"));
