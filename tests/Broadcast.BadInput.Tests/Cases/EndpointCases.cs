@@ -24,8 +24,8 @@ public static class EndpointCases
         // GET /api/sessions/{id}
         yield return Get("get: unknown id", "/api/sessions/r1:unobody:nothing", HttpStatusCode.NotFound, "r1:unobody:nothing");
         yield return Get("get: id with NUL", "/api/sessions/r1%00:ux:k", HttpStatusCode.BadRequest, "") with { RejectedByServer = true };
-        yield return Get("get: id with escape sequence", "/api/sessions/%1B%5B31mred", HttpStatusCode.NotFound, "red");
-        yield return Get("get: id of 2,000 chars", "/api/sessions/" + LongId, HttpStatusCode.NotFound, "xxxxxxxx");
+        yield return Get("get: id with escape sequence", "/api/sessions/%1B%5B31mred", HttpStatusCode.NotFound, "'\u001b[31mred'");
+        yield return Get("get: id of 2,000 chars", "/api/sessions/" + LongId, HttpStatusCode.NotFound, "'r1:uxxxxxxxx");
         yield return Get("get: id in Chinese", "/api/sessions/" + Uri.EscapeDataString("会话"), HttpStatusCode.NotFound, "会话");
         yield return Get("get: id with SQL", "/api/sessions/" + Uri.EscapeDataString("x' OR '1'='1"), HttpStatusCode.NotFound, "OR");
         yield return Get("get: id with percent wildcard", "/api/sessions/" + Uri.EscapeDataString("r%"), HttpStatusCode.NotFound, "r%");
@@ -48,13 +48,13 @@ public static class EndpointCases
         // POST /api/sessions/{id}/user-joined
         yield return Post("join: unknown id", "/api/sessions/r1:unobody:nothing/user-joined", HttpStatusCode.NotFound, "r1:unobody:nothing");
         yield return Post("join: id with control characters", "/api/sessions/r1%07:u%08:k/user-joined", HttpStatusCode.NotFound, "r1");
-        yield return Post("join: id of 2,000 chars", $"/api/sessions/{LongId}/user-joined", HttpStatusCode.NotFound, "xxxxxxxx");
+        yield return Post("join: id of 2,000 chars", $"/api/sessions/{LongId}/user-joined", HttpStatusCode.NotFound, "'r1:uxxxxxxxx");
         yield return Post("join: finished session", $"/api/sessions/{Finished}/user-joined", HttpStatusCode.Conflict, Finished);
 
         // POST /api/sessions/{id}/user-left
         yield return Post("leave: unknown id", "/api/sessions/r1:unobody:nothing/user-left", HttpStatusCode.NotFound, "r1:unobody:nothing");
         yield return Post("leave: id with control characters", "/api/sessions/r1%07:u%08:k/user-left", HttpStatusCode.NotFound, "r1");
-        yield return Post("leave: id of 2,000 chars", $"/api/sessions/{LongId}/user-left", HttpStatusCode.NotFound, "xxxxxxxx");
+        yield return Post("leave: id of 2,000 chars", $"/api/sessions/{LongId}/user-left", HttpStatusCode.NotFound, "'r1:uxxxxxxxx");
         yield return Post("leave: finished session", $"/api/sessions/{Finished}/user-left", HttpStatusCode.Conflict, Finished);
 
         // POST /api/sessions/{id}/cancel
@@ -135,12 +135,12 @@ public static class EndpointCases
             $$$"""{"cron": "0 9 * * *", "timeZone": "UTC", "template": {"roomId": 7002, "userId": "anchor-s", "channelName": "s", "channelDescription": "{{{Json.Repeat('x', 70_000)}}}"}}""");
         yield return Get("schedule: get id of 2,000 chars", "/api/schedules/" + Json.Repeat('s', 2000), HttpStatusCode.NotFound, "ssssssss");
         yield return new HttpCase("schedule: delete id of 2,000 chars", HttpMethod.Delete, "/api/schedules/" + Json.Repeat('s', 2000), HttpStatusCode.NotFound, "ssssssss");
-        yield return new HttpCase("schedule: delete id with control characters", HttpMethod.Delete, "/api/schedules/s%07%1B", HttpStatusCode.NotFound, "s");
+        yield return new HttpCase("schedule: delete id with control characters", HttpMethod.Delete, "/api/schedules/s%07%1B", HttpStatusCode.NotFound, "'s\u0007\u001b'");
         yield return Get("schedule: list without API key", "/api/schedules", HttpStatusCode.Unauthorized, "X-Api-Key") with { ApiKey = null };
         yield return Get("schedule: get unknown", "/api/schedules/no-such-schedule", HttpStatusCode.NotFound, "no-such-schedule");
         yield return Post("schedule: pause unknown", "/api/schedules/no-such-schedule/pause", HttpStatusCode.NotFound, "no-such-schedule");
         yield return Post("schedule: resume unknown", "/api/schedules/no-such-schedule/resume", HttpStatusCode.NotFound, "no-such-schedule");
-        yield return Post("schedule: pause id with control characters", "/api/schedules/s%07%1B/pause", HttpStatusCode.NotFound, "s");
+        yield return Post("schedule: pause id with control characters", "/api/schedules/s%07%1B/pause", HttpStatusCode.NotFound, "'s\u0007\u001b'");
         yield return new HttpCase("schedule: delete unknown", HttpMethod.Delete, "/api/schedules/no-such-schedule", HttpStatusCode.NotFound, "no-such-schedule");
 
         // Routes and methods that do not exist.
