@@ -62,17 +62,13 @@ internal static class MemoryRun
                 }
             });
 
-            // Steps run in order, so once the last sessions wait, the earlier ones do; the full count is read after measuring.
-            for (var i = Math.Max(0, waiting - 20); i < waiting; i++)
-            {
-                var id = SessionIds.ForSession(Sessions.RoomOf(i), Sessions.UserOf(i), $"wait-{i}");
-                await WaitAsync(async () => (await http.GetFromJsonAsync<SessionView>(Sessions.PathOf(id), DurableJson.Options))!.Status == SessionStatus.WaitingForJoin,
-                    $"session {id} to wait for its anchor");
-            }
+            // Measured only once every session is parked at its join wait, counted by the host itself.
+            var verified = 0;
+            await WaitAsync(async () => (verified = await CountWaitingAsync(http)) == waiting, $"all {waiting:N0} sessions to wait for their anchor");
 
             await Task.Delay(TimeSpan.FromSeconds(5));
             var parked = ProcessMemory.Of(process.Id);
-            return new MemoryFigures(waiting, await CountWaitingAsync(http), idle.ResidentBytes, parked.ResidentBytes, parked.PeakResidentBytes);
+            return new MemoryFigures(waiting, verified, idle.ResidentBytes, parked.ResidentBytes, parked.PeakResidentBytes);
         }
         finally
         {
