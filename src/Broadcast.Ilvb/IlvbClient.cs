@@ -155,6 +155,11 @@ public sealed class IlvbClient : IIlvbClient
             // Carry the caller's token, not the linked one, so callers can tell their own cancellation.
             throw new TaskCanceledException(ex.Message, ex, cancellationToken);
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not the caller's cancellation nor our timer: the handler's own connect timeout, which can fire first.
+            throw IlvbFailures.Timeout(operation, _options.RequestTimeout, ex);
+        }
         catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw timeout.IsCancellationRequested ? IlvbFailures.Timeout(operation, _options.RequestTimeout, ex) : IlvbFailures.FromHttpRequest(operation, ex);
