@@ -91,7 +91,7 @@ public sealed class LeakTracker
         LeakEvidence? evidence = error switch
         {
             null => LeakEvidence.Started,
-            { Category: IlvbErrorCategory.AlreadyDone or IlvbErrorCategory.Ambiguous } => LeakEvidence.Started,
+            _ when StartAnswers.MeanStarted(error) => LeakEvidence.Started,
             { OutcomeUnknown: true } => LeakEvidence.MaybeStarted,
             _ => null,
         };

@@ -86,7 +86,7 @@ internal static class StartPhases
     private static AttemptVerdict ClassifyStart<T>(CallOutcome<T> outcome, bool retryAdvised) => outcome.Error?.Category switch
     {
         null when outcome.Error is null => AttemptVerdict.Succeeded,
-        IlvbErrorCategory.AlreadyDone or IlvbErrorCategory.Ambiguous => AttemptVerdict.Succeeded,
+        IlvbErrorCategory.AlreadyDone or IlvbErrorCategory.Ambiguous when StartAnswers.MeanStarted(outcome.Error!) => AttemptVerdict.Succeeded,
         IlvbErrorCategory.Transient => AttemptVerdict.Retry,
         IlvbErrorCategory.RetryAdvised when retryAdvised => AttemptVerdict.Retry,
         _ => AttemptVerdict.Failed,

@@ -6,20 +6,23 @@ namespace Broadcast.Sessions.Tests;
 /// <summary>A separate recording that cannot start: fatal when required, a degraded session when not.</summary>
 public sealed class RecordingTests
 {
-    [Fact]
-    public async Task RequiredRecording_FailsToStart_FailsTheSessionAndStopsThePush()
+    // 30000412 is "ending recording was requested more than once": no answer to a start, so not one that it started.
+    [Theory]
+    [InlineData(30000411)]
+    [InlineData(30000412)]
+    public async Task RequiredRecording_FailsToStart_FailsTheSessionAndStopsThePush(long code)
     {
         await using var host = await SessionTestHost.StartAsync();
         var room = TestRequests.NewRoom();
         var id = await host.CreateAsync(TestRequests.Session(room).WithRecording(RecordingMode.Separate, required: true));
-        host.Simulator.Faults.FailNext(SimOperation.StartRecording, 30000411);
+        host.Simulator.Faults.FailNext(SimOperation.StartRecording, code);
 
         host.Simulator.State.JoinUser(room, "anchor-1");
         await host.Sessions.SignalUserJoinedAsync(id, CancellationToken.None);
         var ended = await host.WaitForEndAsync(id);
 
         Assert.Equal(SessionStatus.Failed, ended.Status);
-        Assert.Equal(30000411, ended.Result!.Error!.Code);
+        Assert.Equal(code, ended.Result!.Error!.Code);
         Assert.Equal(SessionActivities.StartRecording, ended.Result.Error.Operation);
         Assert.Equal(
             [SessionActivities.StartPush, SessionActivities.StartRecording, SessionActivities.StopPush],
