@@ -7,9 +7,9 @@ namespace Broadcast.Host;
 /// <summary>OpenTelemetry metrics, exported only where configured (console, OTLP).</summary>
 public static class TelemetryExtensions
 {
-    /// <summary>The meters exported: the host's, the sessions', the engine's, the ILVB client's and ASP.NET Core's.</summary>
+    /// <summary>The meters exported: the host's, the sessions' (vendor calls included), the engine's and ASP.NET Core's.</summary>
     public static IReadOnlyList<string> Meters { get; } =
-        [HostMetrics.MeterName, "Broadcast.Sessions", DurableEngine.MeterName, "Broadcast.Ilvb", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+        [HostMetrics.MeterName, "Broadcast.Sessions", DurableEngine.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
     /// <summary>
     /// Adds an OpenTelemetry meter provider when <see cref="HostOptions.ConsoleMetrics"/>, <see cref="HostOptions.OtlpEndpoint"/>
