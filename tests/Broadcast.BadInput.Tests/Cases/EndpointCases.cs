@@ -102,11 +102,19 @@ public static class EndpointCases
         yield return Signed("room event: eventId of 2,000 chars", HttpStatusCode.BadRequest, "eventId",
             new JsonObject { ["eventId"] = Json.Repeat('e', 2000), ["eventType"] = "enter", ["roomId"] = 1, ["userId"] = "anchor-1", ["eventTime"] = "2026-03-02T07:00:00Z" }.ToJsonString());
 
+        yield return Signed("room event: empty body", HttpStatusCode.BadRequest, "JSON|body", "");
+        yield return Signed("room event: roomId as text", HttpStatusCode.BadRequest, "roomId",
+            """{"eventId": "e-6", "eventType": "enter", "roomId": "seven", "userId": "anchor-1", "eventTime": "2026-03-02T07:00:00Z"}""");
+        yield return Signed("room event: body over 64 KB", HttpStatusCode.RequestEntityTooLarge, "bytes",
+            new JsonObject { ["eventId"] = "e-8", ["eventType"] = "enter", ["roomId"] = 1, ["userId"] = "anchor-1", ["eventTime"] = "2026-03-02T07:00:00Z", ["note"] = Json.Repeat('n', 70_000) }.ToJsonString());
+
         // GET /api/ledger?...
         yield return Get("ledger: limit 0", "/api/ledger?limit=0", HttpStatusCode.BadRequest, "limit");
         yield return Get("ledger: limit text", "/api/ledger?limit=all", HttpStatusCode.BadRequest, "limit");
         yield return Get("ledger: limit beyond int", "/api/ledger?limit=99999999999", HttpStatusCode.BadRequest, "limit");
         yield return Get("ledger: all not a boolean", "/api/ledger?all=maybe", HttpStatusCode.BadRequest, "all");
+        yield return Get("ledger: sessionId with control characters", "/api/ledger?sessionId=r1%3Aua%3Ak%07%1B", HttpStatusCode.BadRequest, "sessionId");
+        yield return Get("ledger: sessionId of 2,000 chars", "/api/ledger?sessionId=" + LongId, HttpStatusCode.BadRequest, "sessionId");
 
         // Schedules.
         yield return Post("schedule: malformed JSON", "/api/schedules", HttpStatusCode.BadRequest, "JSON", """{"cron": """);

@@ -71,6 +71,8 @@ public static class QueueCases
         yield return new QueueCase("left: roomId 2^32", UserLeft, """{"roomId": 4294967296, "userId": "a"}""", "roomId");
         yield return new QueueCase("left: roomId as text", UserLeft, """{"roomId": "seven", "userId": "a"}""", "roomId");
         yield return new QueueCase("left: userId with colon", UserLeft, """{"roomId": 7201, "userId": "a:b"}""", "userId");
+        yield return new QueueCase("left: userId with control characters", UserLeft, """{"roomId": 7201, "userId": "a\u0007\u001b[2J"}""", "userId");
+        yield return new QueueCase("left: roomId negative", UserLeft, """{"roomId": -7201, "userId": "a"}""", "roomId");
         yield return new QueueCase("left: extra field", UserLeft, """{"sessionId": "r1:ua:k", "when": "now"}""", "when");
         yield return new QueueCase("left: unknown session", UserLeft, """{"sessionId": "r1:unobody:nothing"}""", "r1:unobody:nothing");
         yield return new QueueCase("left: finished session", UserLeft, new JsonObject { ["sessionId"] = BadInputFixture.FinishedSessionId }.ToJsonString(), "finished");

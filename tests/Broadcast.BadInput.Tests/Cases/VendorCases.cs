@@ -37,6 +37,7 @@ public static class VendorCases
             (s, _) => s.Faults.MalformedNext(StartPush, Always, FaultTiming.AfterProcessing), Fails, Malformed, "response");
         yield return new("start push: wrong uint32_seq", StartPush, (s, _) => s.Faults.WrongSequenceNext(StartPush, Always), Fails, WrongSeq, "uint32_seq");
         yield return new("start push: HTTP 500", StartPush, (s, _) => s.Faults.HttpErrorNext(StartPush, 500, Always), Fails, Http, "HTTP 500");
+        yield return new("start push: HTTP 404 from a gateway", StartPush, (s, _) => s.Faults.HttpErrorNext(StartPush, 404, Always), Fails, Http, "HTTP 404");
         yield return new("start push: HTTP 503 after the vendor acted", StartPush,
             (s, _) => s.Faults.HttpErrorNext(StartPush, 503, Always, FaultTiming.AfterProcessing), Fails, Http, "HTTP 503");
         yield return new("start push: connection dropped after the vendor acted", StartPush,
