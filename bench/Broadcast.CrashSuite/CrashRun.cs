@@ -29,11 +29,12 @@ internal sealed class CrashRun(SuiteOptions options, string folder, TimeProvider
 
         var start = time.GetUtcNow();
         var driver = new Driver(plan, api, queues, simulator, time);
-        var killer = new Killer(plan, host, time);
+        var killer = new Killer(plan, host, simulator, time);
         using var stopProgress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var progress = new Progress(driver, killer, api, options.Sessions, options.Kills, time).RunAsync(start, stopProgress.Token);
         await Task.WhenAll(driver.RunAsync(start, cancellationToken), killer.RunAsync(start, cancellationToken));
         Console.WriteLine($"  [{Clock.Since(start, time)}] every session requested, every signal sent, every kill done; waiting for the sessions to end");
+        Console.WriteLine("  aimed kills: " + string.Join(", ", killer.Aims.Select(aim => $"{aim.Value.Landed} of {aim.Value.Aimed} at {aim.Key} landed while its answer was held")));
 
         var sessions = await WaitForOutcomesAsync(api, plan, start, elapsed, cancellationToken);
         await stopProgress.CancelAsync();
@@ -46,7 +47,7 @@ internal sealed class CrashRun(SuiteOptions options, string folder, TimeProvider
             await simulator.CallsAsync(cancellationToken),
             await ReadPoisonAsync(queues.SessionRequestsPoison, cancellationToken),
             await ReadPoisonAsync(queues.UserJoinedPoison, cancellationToken));
-        var violations = Checks.Run(evidence, host, options);
+        var violations = Checks.Run(evidence, host, killer, options);
         Summary.Print(options, evidence, violations, host, api, elapsed.Elapsed);
         return violations;
     }

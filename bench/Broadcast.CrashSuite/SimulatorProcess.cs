@@ -51,6 +51,17 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         await EnsureAsync(response, "POST /control/faults", cancellationToken);
     }
 
+    /// <summary>Holds the answer to the next call of <paramref name="operation"/> for <paramref name="hold"/> after the vendor acted on it.</summary>
+    public async Task HoldNextAnswerAsync(SimOperation operation, TimeSpan hold, CancellationToken cancellationToken)
+    {
+        var request = new FaultRequest
+        {
+            Kind = FaultRequestKind.Delay, Operation = operation, Timing = FaultTiming.AfterProcessing, DelayMs = (int)hold.TotalMilliseconds, Count = 1,
+        };
+        using var response = await _http.PostAsJsonAsync("control/faults", request, ControlJson.Options, cancellationToken);
+        await EnsureAsync(response, "POST /control/faults", cancellationToken);
+    }
+
     public async Task ClearFaultsAsync(CancellationToken cancellationToken)
     {
         using var response = await _http.DeleteAsync("control/faults", cancellationToken);
