@@ -130,6 +130,12 @@ internal static class Checks
             {
                 violations.Add(new Violation(Final, view.Id, $"StopFailed: {result.Error}"));
             }
+            else if (result.Outcome == SessionOutcome.Failed)
+            {
+                // Every fault the simulator injects is transient or leaves the outcome unknown, and the anchor is always in the
+                // room when it joins: a failed session is an answer the host misread.
+                violations.Add(new Violation(Final, view.Id, $"Failed although every injected fault was transient: {result.Error}"));
+            }
         }
     }
 
