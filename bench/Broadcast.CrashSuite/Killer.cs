@@ -11,8 +11,9 @@ namespace Broadcast.CrashSuite;
 /// </summary>
 internal sealed class Killer(RunPlan plan, HostProcess host, SimulatorProcess simulator, TimeProvider time)
 {
-    // Under the host's 2 s vendor timeout, so the held answer would still be read if the host lived.
-    private static readonly TimeSpan Hold = TimeSpan.FromMilliseconds(1500);
+    /// <summary>How long an aimed call's answer is held: under the host's 2 s vendor timeout, so it would be read if the host lived.</summary>
+    public static readonly TimeSpan Hold = TimeSpan.FromMilliseconds(1500);
+
     private static readonly TimeSpan AimFor = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
@@ -34,7 +35,7 @@ internal sealed class Killer(RunPlan plan, HostProcess host, SimulatorProcess si
             }
 
             SimOperation? aim = (i % 3) switch { 0 => SimOperation.StartPush, 1 => SimOperation.StopPush, _ => null };
-            var landed = aim is { } operation && await AwaitHeldAnswerAsync(operation, cancellationToken);
+            var landed = aim is { } operation && await TryAwaitHeldAnswerAsync(operation, cancellationToken);
             if (aim is { } aimed)
             {
                 var (count, hits) = Aims.GetValueOrDefault(aimed);
@@ -47,6 +48,21 @@ internal sealed class Killer(RunPlan plan, HostProcess host, SimulatorProcess si
             var how = aim is null ? "" : landed ? $" while a {aim} answer was held" : $" (no {aim} came within {AimFor.TotalSeconds:0} s)";
             Console.WriteLine(
                 $"  [{Clock.Since(start, time)}] kill {number}/{plan.Kills.Count}: SIGKILL{how}, host back after {down.Elapsed.TotalSeconds:0.0} s");
+        }
+    }
+
+    /// <summary>A simulator that fails to answer while the kill is aimed costs the aim, not the kill or the run.</summary>
+    private async Task<bool> TryAwaitHeldAnswerAsync(SimOperation operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AwaitHeldAnswerAsync(operation, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            Console.WriteLine($"  aiming at a held {operation} answer failed ({e.GetType().Name}: {e.Message}); killing unaimed");
+            return false;
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class OpaqueContinuationTokenTests
         var token = PrefixedContinuationToken.Wrap(prefix, backendToken)!;
 
         Assert.StartsWith(prefix ?? "", token, StringComparison.Ordinal);
-        Assert.True(PrefixedContinuationToken.TryUnwrap(token, out var unwrapped));
+        Assert.True(PrefixedContinuationToken.TryUnwrap(token, prefix, out var unwrapped));
         Assert.Equal(backendToken, unwrapped);
     }
 
@@ -57,9 +57,12 @@ public sealed class OpaqueContinuationTokenTests
     [InlineData("r12:")]
     [InlineData("r12:~")]
     [InlineData("r12:~not base64!")]
-    public void TryUnwrap_RefusesATokenItDidNotMake(string token) =>
-        Assert.False(PrefixedContinuationToken.TryUnwrap(token, out _));
+    [InlineData("r12:uanchor:~Y3Vyc29y")] // a token of the room-and-anchor listing, handed to the room's
+    public void TryUnwrap_RefusesATokenItDidNotMakeForThatPrefix(string token) =>
+        Assert.False(PrefixedContinuationToken.TryUnwrap(token, "r12:", out _));
 
-    [Fact]
-    public void Wrap_OfNoToken_IsNoToken() => Assert.Null(PrefixedContinuationToken.Wrap("r12:", null));
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Wrap_OfNoToken_IsNoToken(string? backendToken) => Assert.Null(PrefixedContinuationToken.Wrap("r12:", backendToken));
 }

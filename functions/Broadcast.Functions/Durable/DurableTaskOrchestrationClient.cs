@@ -61,7 +61,7 @@ internal sealed class DurableTaskOrchestrationClient(DtClient.DurableTaskClient 
 
         // Durable Task's token is the backend's own cursor (with Azure Storage, a table continuation), not an instance
         // id; it travels wrapped behind the query's prefix, which is what the listings check a token against.
-        var backendToken = query.ContinuationToken is { } token ? Unwrap(token) : null;
+        var backendToken = query.ContinuationToken is { } token ? Unwrap(token, query.InstanceIdPrefix) : null;
         var pages = client.GetAllInstancesAsync(DurableTaskMapping.ToQuery(query with { ContinuationToken = backendToken }))
             .AsPages(backendToken, query.PageSize);
         await foreach (var page in pages.WithCancellation(cancellationToken))
@@ -100,7 +100,7 @@ internal sealed class DurableTaskOrchestrationClient(DtClient.DurableTaskClient 
         return DurableTaskMapping.ToMetadata(await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellationToken));
     }
 
-    private static string Unwrap(string token) => PrefixedContinuationToken.TryUnwrap(token, out var backendToken)
+    private static string Unwrap(string token, string? prefix) => PrefixedContinuationToken.TryUnwrap(token, prefix, out var backendToken)
         ? backendToken
         : throw new SessionValidationException(new Dictionary<string, string[]>
         {

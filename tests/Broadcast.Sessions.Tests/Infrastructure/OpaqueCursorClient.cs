@@ -25,7 +25,7 @@ public sealed class OpaqueCursorClient(IOrchestrationClient inner, bool wrap) : 
     public async Task<OrchestrationQueryResult> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken = default)
     {
         var cursor = query.ContinuationToken;
-        if (cursor is not null && wrap && !PrefixedContinuationToken.TryUnwrap(cursor, out cursor))
+        if (cursor is not null && wrap && !PrefixedContinuationToken.TryUnwrap(cursor, query.InstanceIdPrefix, out cursor))
         {
             throw new InvalidOperationException($"'{query.ContinuationToken}' is not a wrapped token.");
         }
