@@ -73,12 +73,11 @@ internal sealed class HostOptionsValidator(IServiceProvider services, IConfigura
         var schemeEnd = address.IndexOf("://", StringComparison.Ordinal);
         var rest = schemeEnd < 0 ? address : address[(schemeEnd + 3)..];
         var hostEnd = rest.StartsWith('[') ? rest.IndexOf(']', StringComparison.Ordinal) + 1 : rest.IndexOfAny([':', '/']);
-        var host = hostEnd <= 0 ? rest : rest[..hostEnd];
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+        return IsLoopbackHost(hostEnd <= 0 ? rest : rest[..hostEnd]);
     }
+
+    /// <summary>Whether a host name (no scheme or port; IPv6 in brackets or not) is loopback.</summary>
+    internal static bool IsLoopbackHost(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Broadcast.Host;
 
 /// <summary>
@@ -14,7 +12,7 @@ internal static class KeylessRequestGuard
     public static string? Refusal(HttpRequest request)
     {
         var host = request.Host.Host;
-        if (!IsLoopbackName(host))
+        if (!HostOptionsValidator.IsLoopbackHost(host))
         {
             return $"The Host header '{Shown(request.Host.Value)}' is not a loopback name (localhost, 127.0.0.1 or [::1]). " +
                 "Without Host:ApiKey the host serves only requests addressed to loopback; set Host:ApiKey to serve others.";
@@ -30,10 +28,6 @@ internal static class KeylessRequestGuard
 
         return null;
     }
-
-    private static bool IsLoopbackName(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     // A header is the caller's text: shortened and stripped of control characters before it goes into an answer.
     private static string Shown(string? text) => new([.. (text ?? "").Where(c => !char.IsControl(c)).Take(200)]);
