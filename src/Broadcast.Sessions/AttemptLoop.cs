@@ -16,13 +16,32 @@ internal static class AttemptLoop
         bool cancellable,
         Func<int, object> input,
         Func<CallOutcome<T>, AttemptVerdict> classify,
-        Func<CallOutcome<T>, string> describeSuccess)
+        Func<CallOutcome<T>, string> describeSuccess,
+        AttemptProgress? progress = null)
     {
-        var firstAt = run.Now;
-        for (var attempt = 1; ; attempt++)
+        progress ??= new AttemptProgress();
+        if (cancellable && progress.PauseAfter is not null)
         {
+            // A pause would leave a cancel with no wait to cut short; only the stops, which a cancel never ends, pause.
+            throw new ArgumentException("Only retries that a cancel does not end can pause.", nameof(progress));
+        }
+
+        var firstAt = progress.FirstAt ??= run.Now;
+        for (var attempt = progress.AttemptsMade + 1; ; attempt++)
+        {
+            if (progress.NextAt is { } due)
+            {
+                // Going on after a pause: the backoff still holds, counted from the attempt before the pause.
+                progress.NextAt = null;
+                if (due > run.Now)
+                {
+                    await run.WaitUntilAsync(due, cancellable: false);
+                }
+            }
+
             var sentAt = run.Now;
             var outcome = await CallAsync<T>(run, operation, input(attempt));
+            progress.AttemptsMade = attempt;
             var verdict = classify(outcome);
             NoteCall(run, operation, attempt, sentAt, outcome, verdict, describeSuccess);
             if (verdict != AttemptVerdict.Retry)
@@ -46,6 +65,12 @@ internal static class AttemptLoop
             run.Note(TimelineKind.Retry, $"{operation}: attempt {attempt + 1} in {Format(delay)}.", operation, attempt + 1,
                 outcome.Error?.Code, delay);
             Log.RetryScheduled(run.Logger, run.SessionId, operation, attempt + 1, delay);
+            if (progress.PauseAfter == attempt)
+            {
+                progress.NextAt = run.Now + delay;
+                return new AttemptResult<T>(AttemptVerdict.Retry, outcome, Cancelled: false);
+            }
+
             if (!await run.WaitUntilAsync(run.Now + delay, cancellable))
             {
                 return new AttemptResult<T>(AttemptVerdict.Failed, outcome, Cancelled: true);

@@ -5,31 +5,45 @@ namespace Broadcast.Sessions;
 /// <summary>
 /// Stopping what may run: the separate recording first (its file ids are collected), then the push
 /// (DESIGN §1 step 6). Every non-fatal failure is retried on the long stop schedule; "already ended" is success.
+/// A recording stop that keeps failing gets a head start of a few attempts only: then the push is stopped, and the
+/// recording's retries go on after it, so a push is never left running for the whole stop schedule.
 /// </summary>
 internal static class StopPhases
 {
+    /// <summary>Attempts the recording's stop makes before the push's stop goes ahead of its retries.</summary>
+    public const int RecordingHeadStart = 3;
+
     /// <summary>Stops whatever may run; false when a stop still failed (a push or recording may be left running).</summary>
     public static async Task<bool> StopAllAsync(SessionRun run)
     {
-        var stopped = true;
-        if (run.RecordingMustStop)
+        if (!run.RecordingMustStop)
         {
-            stopped &= await StopRecordingAsync(run);
+            return await StopPushIfNeededAsync(run);
         }
 
-        if (run.PushMustStop)
+        var recording = new AttemptProgress { PauseAfter = run.PushMustStop ? RecordingHeadStart : null };
+        if (await StopRecordingAsync(run, recording) is { } recordingStopped)
         {
-            stopped &= await StopPushAsync(run);
+            return await StopPushIfNeededAsync(run) & recordingStopped;
         }
 
-        return stopped;
+        run.Note(TimelineKind.Warning, $"{SessionActivities.StopRecording} still fails after {RecordingHeadStart} attempts: "
+            + "stopping the push first; the recording's stop goes on after it.", SessionActivities.StopRecording);
+        var pushStopped = await StopPushIfNeededAsync(run);
+        recording.PauseAfter = null;
+        return (await StopRecordingAsync(run, recording) is true) & pushStopped;
     }
 
-    private static async Task<bool> StopRecordingAsync(SessionRun run)
+    private static async Task<bool> StopPushIfNeededAsync(SessionRun run) => !run.PushMustStop || await StopPushAsync(run);
+
+    /// <summary>True when stopped, false when the stop failed, null when its retries paused for the push's stop.</summary>
+    private static async Task<bool?> StopRecordingAsync(SessionRun run, AttemptProgress progress)
     {
-        run.EnterPhase(SessionPhase.StoppingRecording, run.RecordingStarted
-            ? "Stopping the recording."
-            : "Stopping the recording: a start attempt may have reached the vendor.");
+        run.EnterPhase(SessionPhase.StoppingRecording, progress.AttemptsMade > 0
+            ? "Stopping the recording, after the push."
+            : run.RecordingStarted
+                ? "Stopping the recording."
+                : "Stopping the recording: a start attempt may have reached the vendor.");
         var request = VendorRequests.StopRecording(run.Request);
         var result = await AttemptLoop.RunAsync<StopRecordingResult>(
             run,
@@ -38,7 +52,13 @@ internal static class StopPhases
             cancellable: false,
             attempt => new StopRecordingInput(request, attempt),
             ClassifyStop,
-            outcome => $"recording stopped, {outcome.Payload?.FileIds.Count ?? 0} file id(s).");
+            outcome => $"recording stopped, {outcome.Payload?.FileIds.Count ?? 0} file id(s).",
+            progress);
+        if (result.Verdict == AttemptVerdict.Retry)
+        {
+            return null;
+        }
+
         return Conclude(run, result, SessionActivities.StopRecording, "recording",
             () => run.FileIds = result.Outcome.Payload?.FileIds ?? []);
     }

@@ -1,0 +1,59 @@
+using Broadcast.Ilvb.Simulator;
+
+namespace Broadcast.Sessions.Tests;
+
+/// <summary>The recording is stopped before the push, but a recording stop that keeps failing does not hold the push.</summary>
+public sealed class StopOrderTests
+{
+    [Fact]
+    public async Task RecordingStop_KeepsFailing_ThePushIsStoppedWhileItsRetriesGoOn()
+    {
+        await using var host = await SessionTestHost.StartAsync();
+        var room = TestRequests.NewRoom();
+        var id = await host.CreateAsync(TestRequests.Session(room).WithRecording(RecordingMode.Separate));
+        await host.JoinAndGoLiveAsync(id, room, "anchor-1");
+        host.Simulator.Faults.HttpErrorNext(SimOperation.StopRecording, 500, count: 100_000);
+
+        Assert.Equal(SignalResult.Delivered, await host.Sessions.CancelAsync(id, null, CancellationToken.None));
+        await Poll.UntilAsync(() => Task.FromResult(host.Simulator.State.ActivePushes.Count), count => count == 0,
+            "the push stopped while the recording's stop fails");
+        await host.WaitForAsync(id, v => v.Phase == nameof(SessionPhase.StoppingRecording), "the recording's stop going on");
+        Assert.Single(host.Simulator.State.ActiveRecordings);
+
+        host.Simulator.Faults.Clear();
+        var ended = await host.WaitForEndAsync(id);
+
+        Assert.Equal(SessionStatus.Completed, ended.Status);
+        Assert.NotEmpty(ended.Result!.FileIds);
+        var stops = ended.Result.Timeline
+            .Where(e => e.Kind == TimelineKind.Call && e.Operation is SessionActivities.StopRecording or SessionActivities.StopPush)
+            .Select(e => e.Operation)
+            .ToList();
+        Assert.Equal(Enumerable.Repeat(SessionActivities.StopRecording, StopPhases.RecordingHeadStart), stops.Take(StopPhases.RecordingHeadStart));
+        Assert.Equal(SessionActivities.StopPush, stops[StopPhases.RecordingHeadStart]);
+        Assert.All(stops.Skip(StopPhases.RecordingHeadStart + 1), operation => Assert.Equal(SessionActivities.StopRecording, operation));
+        Assert.Single(stops, SessionActivities.StopPush);
+        host.AssertNothingLeftRunning();
+    }
+
+    [Fact]
+    public async Task RecordingStop_FailsWithinItsHeadStart_StopsTheRecordingBeforeThePush()
+    {
+        await using var host = await SessionTestHost.StartAsync();
+        var room = TestRequests.NewRoom();
+        var id = await host.CreateAsync(TestRequests.Session(room).WithRecording(RecordingMode.Separate));
+        await host.JoinAndGoLiveAsync(id, room, "anchor-1");
+        host.Simulator.Faults.HttpErrorNext(SimOperation.StopRecording, 500, count: StopPhases.RecordingHeadStart - 1);
+
+        var ended = await host.CancelAndWaitAsync(id);
+
+        Assert.Equal(SessionStatus.Completed, ended.Status);
+        Assert.NotEmpty(ended.Result!.FileIds);
+        Assert.Equal(
+            [.. Enumerable.Repeat(SessionActivities.StopRecording, StopPhases.RecordingHeadStart), SessionActivities.StopPush],
+            ended.Result.Timeline
+                .Where(e => e.Kind == TimelineKind.Call && e.Operation is SessionActivities.StopRecording or SessionActivities.StopPush)
+                .Select(e => e.Operation));
+        host.AssertNothingLeftRunning();
+    }
+}
