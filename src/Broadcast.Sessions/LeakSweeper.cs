@@ -19,6 +19,7 @@ public sealed class LeakSweeper : IDisposable
     private readonly LeakEntryCache cache;
     private readonly IOrchestrationClient client;
     private readonly IIlvbClient ilvb;
+    private readonly AnchorStreamLocks anchors;
     private readonly IOptions<SessionOptions> sessionOptions;
     private readonly IOptions<LeakSweeperOptions> options;
     private readonly SessionMetrics sessionMetrics;
@@ -28,14 +29,15 @@ public sealed class LeakSweeper : IDisposable
 
     /// <summary>Creates the sweeper; it writes through the same <paramref name="cache"/> as the <see cref="LeakTracker"/>.</summary>
     public LeakSweeper(
-        ILeakLedger ledger, LeakEntryCache cache, IOrchestrationClient client, IIlvbClient ilvb, IOptions<SessionOptions> sessionOptions,
-        IOptions<LeakSweeperOptions> options, SessionMetrics sessionMetrics, LeakMetrics leakMetrics, TimeProvider timeProvider,
+        ILeakLedger ledger, LeakEntryCache cache, IOrchestrationClient client, IIlvbClient ilvb, AnchorStreamLocks anchors,
+        IOptions<SessionOptions> sessionOptions, IOptions<LeakSweeperOptions> options, SessionMetrics sessionMetrics, LeakMetrics leakMetrics, TimeProvider timeProvider,
         ILogger<LeakSweeper> logger)
     {
         this.ledger = ledger;
         this.cache = cache;
         this.client = client;
         this.ilvb = ilvb;
+        this.anchors = anchors;
         this.sessionOptions = sessionOptions;
         this.options = options;
         this.sessionMetrics = sessionMetrics;
@@ -135,6 +137,8 @@ public sealed class LeakSweeper : IDisposable
 
         try
         {
+            // Held from the check to the stop's answer: a start of this anchor waits, so it cannot land between them.
+            using var anchor = await anchors.AcquireAsync(new StreamTarget(entry.RoomId, entry.UserId), cancellationToken);
             if (await HolderAsync(entry, cancellationToken) is { } holder)
             {
                 await NoteAsync(entry, LeakSweepSteps.Deferred(entry, holder, now), cancellationToken);

@@ -23,6 +23,7 @@ public static class LeakSweeperServiceCollectionExtensions
         services.TryAddSingleton<LeakEntryCache>();
         services.TryAddSingleton<LeakTracker>();
         services.TryAddSingleton<LeakMetrics>();
+        services.TryAddSingleton<AnchorStreamLocks>();
         services.TryAddSingleton<LeakSweeper>();
         services.TryAddSingleton<LeakLedgerReader>();
         return services;

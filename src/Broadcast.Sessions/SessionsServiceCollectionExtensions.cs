@@ -25,6 +25,7 @@ public static class SessionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<SessionMetrics>();
+        services.TryAddSingleton<AnchorStreamLocks>();
         services.TryAddSingleton<SessionService>();
         services.TryAddTransient<BroadcastSessionOrchestrator>();
         services.TryAddTransient<RecurringScheduleOrchestrator>();

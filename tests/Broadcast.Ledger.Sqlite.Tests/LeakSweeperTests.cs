@@ -76,9 +76,7 @@ public sealed class LeakSweeperTests(ITestOutputHelper output)
         await using var simulator = await IlvbSimulator.StartAsync(new SimulatorOptions());
         await using var bed = await SweeperTestBed.StartAsync(folder, simulator);
         var room = Requests.NewRoom();
-        var gone = await bed.StartLiveSessionAsync(simulator, Requests.Session(room, "gone"));
-        await bed.Client.TerminateInstanceAsync(gone);
-        await bed.WaitForEndAsync(gone);
+        var gone = await EndedLiveSessionAsync(bed, simulator, room);
         // The vendor keeps one push per anchor: the new session's start is answered "already running" and counts as started.
         var current = await bed.StartLiveSessionAsync(simulator, Requests.Session(room, "current"));
 
@@ -99,6 +97,34 @@ public sealed class LeakSweeperTests(ITestOutputHelper output)
         Assert.Equal(LeakState.Stopped, closed.State);
         Assert.Contains("already ended", closed.Actions[^1].Message, StringComparison.Ordinal);
         Assert.Equal(0, await bed.Ledger.CountOpenAsync(None));
+        Assert.Empty(simulator.State.ActivePushes);
+    }
+
+    [Fact]
+    public async Task Sweep_StopUnderWayWhenTheAnchorsNextSessionJoins_TheNewStartWaitsAndItsPushRuns()
+    {
+        using var folder = new TempFolder();
+        await using var simulator = await IlvbSimulator.StartAsync(new SimulatorOptions());
+        await using var bed = await SweeperTestBed.StartAsync(folder, simulator);
+        var room = Requests.NewRoom();
+        var gone = await EndedLiveSessionAsync(bed, simulator, room);
+        var next = (await bed.Sessions.CreateAsync(Requests.Session(room, "next"), None)).SessionId;
+
+        // The sweeper's stop of the ended session's push is slow; the anchor's next session joins while it is on its way.
+        simulator.Faults.DelayNext(SimOperation.StopPush, TimeSpan.FromSeconds(1.5));
+        var sweep = bed.Sweeper.SweepAsync(None);
+        await Poll.UntilAsync(() => Task.FromResult(simulator.Faults.PendingCount(SimOperation.StopPush)), n => n == 0,
+            "the sweeper's stop at the vendor");
+        Assert.Equal(SignalResult.Delivered, await bed.Sessions.SignalUserJoinedAsync(next, None));
+        Assert.Equal(1, (await sweep).Stopped);
+        var live = await Poll.UntilAsync(() => bed.Sessions.GetAsync(next, None), v => v?.Status == SessionStatus.Live, $"session {next} live");
+
+        // Had its start crossed the stop, the vendor would have answered "already running" and then ended that push.
+        Assert.True(simulator.State.IsPushing(room, "anchor-1"), "The sweeper's stop ended the next session's broadcast.");
+        Assert.Equal(2, simulator.State.StartedPushCount(room, "anchor-1"));
+        Assert.DoesNotContain(live!.Timeline, e => e.Code == 40000415);
+        Assert.Equal(SignalResult.Delivered, await bed.Sessions.CancelAsync(next, null, None));
+        await bed.WaitForEndAsync(next);
         Assert.Empty(simulator.State.ActivePushes);
     }
 
@@ -197,5 +223,14 @@ public sealed class LeakSweeperTests(ITestOutputHelper output)
         }
 
         return view;
+    }
+
+    /// <summary>A session of <paramref name="room"/> that went live and was terminated: its push is left running.</summary>
+    private static async Task<string> EndedLiveSessionAsync(SweeperTestBed bed, IlvbSimulator simulator, uint room)
+    {
+        var gone = await bed.StartLiveSessionAsync(simulator, Requests.Session(room, "gone"));
+        await bed.Client.TerminateInstanceAsync(gone);
+        await bed.WaitForEndAsync(gone);
+        return gone;
     }
 }

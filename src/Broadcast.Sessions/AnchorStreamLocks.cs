@@ -1,0 +1,94 @@
+using Broadcast.Ilvb;
+
+namespace Broadcast.Sessions;
+
+/// <summary>
+/// One lock per anchor (room and user) in this process. The vendor keeps one push and one recording per anchor, so
+/// the sweeper's stop of an ended session's stream must not cross a new session's start of that anchor's stream: a
+/// stop landing just after the start would end the new broadcast, which had counted the stream as its own. The starts
+/// and the sweeper's check-then-stop hold it; a session's own stops need not, as no other session holds its stream then.
+/// </summary>
+public sealed class AnchorStreamLocks
+{
+    private readonly Dictionary<StreamTarget, Holder> holders = [];
+
+    /// <summary>Waits for the anchor's lock; disposing the answer releases it.</summary>
+    public async Task<IDisposable> AcquireAsync(StreamTarget anchor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        Holder holder;
+        lock (holders)
+        {
+            if (!holders.TryGetValue(anchor, out holder!))
+            {
+                holders[anchor] = holder = new Holder(this, anchor);
+            }
+
+            holder.Users++;
+        }
+
+        try
+        {
+            await holder.Semaphore.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Leave(holder);
+            throw;
+        }
+
+        return holder.NewRelease();
+    }
+
+    /// <summary>Anchors whose lock is held or awaited.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (holders)
+            {
+                return holders.Count;
+            }
+        }
+    }
+
+    private void Leave(Holder holder)
+    {
+        lock (holders)
+        {
+            // The last user removes the entry, so the table holds only anchors in use.
+            if (--holder.Users == 0)
+            {
+                holders.Remove(holder.Anchor);
+                holder.Semaphore.Dispose();
+            }
+        }
+    }
+
+    private sealed class Holder(AnchorStreamLocks owner, StreamTarget anchor)
+    {
+        public AnchorStreamLocks Owner { get; } = owner;
+
+        public StreamTarget Anchor { get; } = anchor;
+
+        public SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+        public int Users { get; set; }
+
+        public IDisposable NewRelease() => new Release(this);
+
+        private sealed class Release(Holder holder) : IDisposable
+        {
+            private int released;
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref released, 1) == 0)
+                {
+                    holder.Semaphore.Release();
+                    holder.Owner.Leave(holder);
+                }
+            }
+        }
+    }
+}
