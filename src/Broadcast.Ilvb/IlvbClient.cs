@@ -111,8 +111,14 @@ public sealed class IlvbClient : IIlvbClient
         try
         {
             var text = await SendAsync(operation, BuildUri(userSig), json, cancellationToken);
+            var unreadable = new List<string>();
             var result = IlvbResponses.Read<T>(
-                operation, text, sequence, cookie, isPush ? "rsp_0x6" : "rsp_0x5", _catalog, value => Redact(value, userSig));
+                operation, text, sequence, cookie, isPush ? "rsp_0x6" : "rsp_0x5", _catalog, value => Redact(value, userSig), unreadable);
+            if (unreadable.Count > 0)
+            {
+                Log.FieldsUnreadable(_logger, operation, target.RoomId, target.UserId, string.Join(", ", unreadable), sequence);
+            }
+
             Log.CallSucceeded(_logger, operation, target.RoomId, target.UserId, sequence, ElapsedMs(started));
             return result;
         }

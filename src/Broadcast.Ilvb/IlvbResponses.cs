@@ -11,8 +11,10 @@ namespace Broadcast.Ilvb;
 /// </summary>
 internal static class IlvbResponses
 {
+    /// <remarks><paramref name="unreadable"/> gets the names of members left out of a readable body because they could not be read.</remarks>
     public static T Read<T>(
-        IlvbOperation operation, string text, uint sequence, string cookie, string packetName, IlvbErrorCatalog catalog, Func<string?, string?> redact)
+        IlvbOperation operation, string text, uint sequence, string cookie, string packetName, IlvbErrorCatalog catalog, Func<string?, string?> redact,
+        ICollection<string> unreadable)
         where T : VideoRelayResponseBody
     {
         VideoRelayResponse response;
@@ -56,7 +58,7 @@ internal static class IlvbResponses
         T body;
         try
         {
-            body = VideoRelayJson.ReadBody<T>(response.RspBody, packetName);
+            body = VideoRelayJson.ReadBody<T>(response.RspBody, packetName, unreadable);
         }
         catch (Exception ex) when (IsUnreadable(ex))
         {

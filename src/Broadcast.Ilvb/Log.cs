@@ -26,6 +26,10 @@ internal static partial class Log
         ILogger logger, IlvbOperation operation, uint roomId, string userId, IlvbFailureKind kind, long code,
         IlvbErrorCategory category, uint sequence, long elapsedMs, Exception exception);
 
+    [LoggerMessage(EventId = 14, EventName = "FieldsUnreadable", Level = LogLevel.Warning,
+        Message = "ILVB {Operation} room {RoomId} user {UserId}: succeeded, but left out the answer's unreadable {Fields} (seq {Sequence})")]
+    public static partial void FieldsUnreadable(ILogger logger, IlvbOperation operation, uint roomId, string userId, string fields, uint sequence);
+
     [LoggerMessage(EventId = 13, EventName = "CallCancelled", Level = LogLevel.Information,
         Message = "ILVB {Operation} room {RoomId} user {UserId}: cancelled by the caller (seq {Sequence}, {ElapsedMs} ms)")]
     public static partial void CallCancelled(ILogger logger, IlvbOperation operation, uint roomId, string userId, uint sequence, long elapsedMs);

@@ -64,6 +64,12 @@ public sealed class VendorBadResponseTests(BadInputFixture host)
                 Assert.True(result.RecordingDegraded, $"The session should show its recording degraded:\n{timeline}");
                 AssertError(result.Error, badCase, timeline);
                 break;
+            case VendorExpectation.SessionUnharmed:
+                Assert.True(result.Outcome == SessionOutcome.Completed && result.Error is null, $"Outcome {result.Outcome}, expected Completed:\n{timeline}");
+                Assert.True(result.LiveUrls.Count > 0, $"The live URLs were lost:\n{timeline}");
+                Assert.Null(result.ChannelId);
+                Assert.Single(result.Timeline, entry => entry.Kind == TimelineKind.Call && entry.Operation == badCase.Operation.ToString());
+                break;
             default:
                 Assert.True(result.Outcome is SessionOutcome.Cancelled or SessionOutcome.Completed, $"Outcome {result.Outcome}, expected it to end cleanly:\n{timeline}");
                 var failed = result.Timeline.Where(entry => entry.Kind == TimelineKind.Call && entry.Operation == badCase.Operation.ToString()

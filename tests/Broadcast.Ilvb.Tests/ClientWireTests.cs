@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
 namespace Broadcast.Ilvb.Tests;
@@ -106,6 +107,25 @@ public class ClientWireTests : IAsyncLifetime
         Assert.Equal(18446744073709551000ul, result.ChannelId);
         Assert.Equal(31u, result.TapeTaskId);
         Assert.Equal([new PlayUrl(LiveCode.Hls, "http://play/a.m3u8", Bitrate.Sd), new PlayUrl(LiveCode.Rtmp, "rtmp://play/a", Bitrate.Original)], result.LiveUrls);
+    }
+
+    [Fact]
+    public async Task StartPush_SuccessWithAnUnreadableOptionalMember_KeepsTheUrlsAndWarnsNamingIt()
+    {
+        _server.Reply = request => ScriptedReply.Success(request, JObject.Parse("""
+            {"rsp_0x6":{"uint32_result":0,"uint64_channel_id":"channel-7",
+             "msg_live_url":[{"uint32_type":5,"string_play_url":"rtmp://play/a"}]}}
+            """));
+        using var services = TestClients.Build(_server.BaseUrl);
+
+        var result = await services.Client().StartPushAsync(new StartPushRequest { Target = Target, ChannelName = "c" });
+
+        Assert.Null(result.ChannelId);
+        Assert.Equal([new PlayUrl(LiveCode.Rtmp, "rtmp://play/a", Bitrate.Original)], result.LiveUrls);
+        var warning = Assert.Single(services.Logs().GetSnapshot(), r => r.Id.Name == "FieldsUnreadable");
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("uint64_channel_id", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("channel-7", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -119,6 +119,37 @@ public class WireParsingTests
         Assert.Contains("rsp_0x5", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void UnreadableOptionalMembers_AreLeftOutAndNamed_WhenAsked()
+    {
+        var response = VideoRelayJson.ParseResponse("""
+            {"reqhead":{},"rspbody":{"rsp_0x6":{"uint32_result":0,"uint64_channel_id":"not a number","uint32_tape_task_id":{"x":1},
+             "msg_live_url":[{"uint32_type":"hls","string_play_url":"http://play/hls.m3u8","RateType":10}]}}}
+            """);
+        var unreadable = new List<string>();
+
+        var body = VideoRelayJson.ReadBody<Rsp0x6>(response.RspBody!, "rsp_0x6", unreadable);
+
+        Assert.Equal(0, body.Result);
+        Assert.Null(body.ChannelId);
+        Assert.Null(body.TapeTaskId);
+        var url = Assert.Single(body.LiveUrls!);
+        Assert.Equal("http://play/hls.m3u8", url.PlayUrl);
+        Assert.Null(url.Type);
+        Assert.Equal(["uint64_channel_id", "uint32_tape_task_id", "uint32_type"], unreadable);
+        Assert.ThrowsAny<JsonException>(() => VideoRelayJson.ReadBody<Rsp0x6>(response.RspBody!, "rsp_0x6"));
+    }
+
+    [Theory]
+    [InlineData("""{"uint32_result":"ok","msg_live_url":[]}""")]
+    [InlineData("""{"uint32_result":[0]}""")]
+    public void UnreadableResult_FailsTheRead_EvenWhenOtherMembersMayBeLeftOut(string packet)
+    {
+        var response = VideoRelayJson.ParseResponse("""{"reqhead":{},"rspbody":{"rsp_0x6":""" + packet + "}}");
+
+        Assert.ThrowsAny<JsonException>(() => VideoRelayJson.ReadBody<Rsp0x6>(response.RspBody!, "rsp_0x6", new List<string>()));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

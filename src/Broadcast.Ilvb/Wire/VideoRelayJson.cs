@@ -12,6 +12,8 @@ public static class VideoRelayJson
 {
     private const int MaxDepth = 32;
 
+    private const string ResultMember = "uint32_result";
+
     private static readonly JsonLoadSettings LoadSettings = new()
     {
         CommentHandling = CommentHandling.Ignore,
@@ -76,7 +78,12 @@ public static class VideoRelayJson
     /// <param name="rspBody">The raw <c>rspbody</c>.</param>
     /// <param name="packetName">The wrapper's name, <c>rsp_0x6</c> or <c>rsp_0x5</c>.</param>
     /// <exception cref="JsonException">The body holds another packet, or a member has the wrong type.</exception>
-    public static T ReadBody<T>(JObject rspBody, string packetName)
+    /// <param name="unreadable">
+    /// When given, a member other than <c>uint32_result</c> that cannot be read (a text where a number belongs, say) is
+    /// left out and its name added here, instead of failing the whole body: a success whose optional extra is garbled is
+    /// still a success. Without it, any such member fails the read.
+    /// </param>
+    public static T ReadBody<T>(JObject rspBody, string packetName, ICollection<string>? unreadable = null)
         where T : VideoRelayResponseBody
     {
         ArgumentNullException.ThrowIfNull(rspBody);
@@ -88,7 +95,7 @@ public static class VideoRelayJson
                 throw new JsonSerializationException($"rspbody.{packetName} is a JSON {wrapped.Type}, not an object.");
             }
 
-            return packet.ToObject<T>(Serializer) ?? throw new JsonSerializationException($"rspbody.{packetName} is empty.");
+            return ReadPacket<T>(packet, unreadable) ?? throw new JsonSerializationException($"rspbody.{packetName} is empty.");
         }
 
         // A different packet must not be read as ours: its missing uint32_result would look like success.
@@ -98,7 +105,37 @@ public static class VideoRelayJson
             throw new JsonSerializationException($"rspbody holds {other.Name}, expected {packetName}.");
         }
 
-        return rspBody.ToObject<T>(Serializer) ?? throw new JsonSerializationException("rspbody is empty.");
+        return ReadPacket<T>(rspBody, unreadable) ?? throw new JsonSerializationException("rspbody is empty.");
+    }
+
+    private static T? ReadPacket<T>(JObject packet, ICollection<string>? unreadable)
+    {
+        try
+        {
+            return packet.ToObject<T>(Serializer);
+        }
+        catch (JsonException) when (unreadable is not null)
+        {
+            // Read again, now passing over the members that fail, except the result: its absence would read as success.
+            var skipped = new List<string>();
+            var tolerant = JsonSerializer.Create(Settings);
+            tolerant.Error += (_, e) =>
+            {
+                if (e.CurrentObject == e.ErrorContext.OriginalObject && e.ErrorContext.Member is string member
+                    && !string.Equals(member, ResultMember, StringComparison.OrdinalIgnoreCase))
+                {
+                    skipped.Add(member);
+                    e.ErrorContext.Handled = true;
+                }
+            };
+            var body = packet.ToObject<T>(tolerant);
+            foreach (var path in skipped.Distinct(StringComparer.Ordinal))
+            {
+                unreadable.Add(path);
+            }
+
+            return body;
+        }
     }
 
     /// <summary>Trims every member name (recursively); an exact name wins over a trimmed duplicate.</summary>

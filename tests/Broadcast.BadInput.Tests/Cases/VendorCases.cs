@@ -32,6 +32,8 @@ public static class VendorCases
         yield return new("start push: empty body", StartPush, (_, p) => p.MangleNext(StartPush, Mangle.EmptyBody, Always), Fails, Malformed, "empty");
         yield return new("start push: truncated JSON", StartPush, (_, p) => p.MangleNext(StartPush, Mangle.TruncatedJson, Always), Fails, Malformed, "truncated");
         yield return new("start push: HTML instead of JSON", StartPush, (_, p) => p.MangleNext(StartPush, Mangle.NotJson, Always), Fails, Malformed, "JSON");
+        yield return new("start push: success with a channel id that is no number", StartPush,
+            (_, p) => p.MangleNext(StartPush, Mangle.GarbledChannelId, 1), VendorExpectation.SessionUnharmed, null, null);
         yield return new("start push: JSON without the envelope", StartPush, (_, p) => p.MangleNext(StartPush, Mangle.WrongShape, Always), Fails, Malformed, "reqhead");
         yield return new("start push: malformed after the vendor acted", StartPush,
             (s, _) => s.Faults.MalformedNext(StartPush, Always, FaultTiming.AfterProcessing), Fails, Malformed, "response");

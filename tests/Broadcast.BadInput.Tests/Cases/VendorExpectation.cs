@@ -11,4 +11,7 @@ public enum VendorExpectation
 
     /// <summary>The recording is not required: the session broadcasts without it and shows itself degraded with the error.</summary>
     RecordingDegraded,
+
+    /// <summary>The answer is a success with an unreadable optional member: the session goes live first time, with its URLs.</summary>
+    SessionUnharmed,
 }

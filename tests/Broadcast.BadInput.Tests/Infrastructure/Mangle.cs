@@ -14,4 +14,7 @@ public enum Mangle
 
     /// <summary>HTTP 200 with valid JSON that has no protocol envelope.</summary>
     WrongShape,
+
+    /// <summary>The real answer with its optional <c>uint64_channel_id</c> turned into text that is no number.</summary>
+    GarbledChannelId,
 }

@@ -108,8 +108,22 @@ public sealed class VendorProxy : IAsyncDisposable
         Mangle.EmptyBody => "",
         Mangle.TruncatedJson => answer[..(answer.Length / 2)],
         Mangle.NotJson => "<html><body><h1>502 Bad Gateway</h1></body></html>",
+        Mangle.GarbledChannelId => GarbleChannelId(answer),
         _ => """{"status":"ok","data":[1,2,3]}""",
     };
+
+    private static string GarbleChannelId(string answer)
+    {
+        var envelope = JsonNode.Parse(answer)!;
+        var packet = envelope["rspbody"]!["rsp_0x6"]!.AsObject();
+        if (!packet.ContainsKey("uint64_channel_id"))
+        {
+            throw new InvalidOperationException($"The answer to garble has no uint64_channel_id: {answer}");
+        }
+
+        packet["uint64_channel_id"] = "channel-unreadable";
+        return envelope.ToJsonString();
+    }
 
     /// <summary>The operation the call's JSON names: <c>reqhead.uint32_sub_cmd</c> (6 push, 5 recording) and <c>uint32_oper</c>.</summary>
     private static SimOperation? OperationOf(string body)
