@@ -30,6 +30,13 @@ public sealed record BroadcastSessionInput
     /// <summary>Whether starts retry "retry-advised" codes.</summary>
     public bool RetryAdvisedStarts { get; init; }
 
+    /// <summary>
+    /// Failed attempts of the recording's stop after which the push's stop goes first. Null in inputs that predate it:
+    /// those sessions replay the order they ran with (recording stop to its end, then the push), so a session stopping
+    /// when this version is deployed stays deterministic.
+    /// </summary>
+    public int? RecordingStopHeadStart { get; init; }
+
     /// <summary>Resolves <paramref name="request"/>'s defaults and overrides against <paramref name="options"/>.</summary>
     public static BroadcastSessionInput Create(SessionRequest request, SessionOptions options)
     {
@@ -44,6 +51,7 @@ public sealed record BroadcastSessionInput
             StartRetry = options.StartRetry.With(request.Retry?.Start),
             StopRetry = options.StopRetry.With(request.Retry?.Stop),
             RetryAdvisedStarts = request.Retry?.RetryAdvisedStarts ?? options.RetryAdvisedStarts,
+            RecordingStopHeadStart = StopPhases.RecordingHeadStart,
         };
     }
 }

@@ -21,17 +21,25 @@ internal static class StopPhases
             return await StopPushIfNeededAsync(run);
         }
 
-        var recording = new AttemptProgress { PauseAfter = run.PushMustStop ? RecordingHeadStart : null };
+        var recording = new AttemptProgress { PauseAfter = run.PushMustStop ? run.Input.RecordingStopHeadStart : null };
         if (await StopRecordingAsync(run, recording) is { } recordingStopped)
         {
             return await StopPushIfNeededAsync(run) & recordingStopped;
         }
 
-        run.Note(TimelineKind.Warning, $"{SessionActivities.StopRecording} still fails after {RecordingHeadStart} attempts: "
+        run.Note(TimelineKind.Warning, $"{SessionActivities.StopRecording} still fails after {recording.AttemptsMade} attempts: "
             + "stopping the push first; the recording's stop goes on after it.", SessionActivities.StopRecording);
         var pushStopped = await StopPushIfNeededAsync(run);
+        var pushError = run.Error;
         recording.PauseAfter = null;
-        return (await StopRecordingAsync(run, recording) is true) & pushStopped;
+        var recordingEnded = await StopRecordingAsync(run, recording) is true;
+        if (!pushStopped)
+        {
+            // Both may have failed: the result names the push, the costlier of the two left running.
+            run.Error = pushError;
+        }
+
+        return recordingEnded & pushStopped;
     }
 
     private static async Task<bool> StopPushIfNeededAsync(SessionRun run) => !run.PushMustStop || await StopPushAsync(run);

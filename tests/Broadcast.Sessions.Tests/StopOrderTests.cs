@@ -56,4 +56,17 @@ public sealed class StopOrderTests
                 .Select(e => e.Operation));
         host.AssertNothingLeftRunning();
     }
+
+    [Fact]
+    public void Input_OfANewSession_CarriesTheHeadStart_AndAnInputWithoutIt_ReadsAsNone()
+    {
+        var input = BroadcastSessionInput.Create(TestRequests.Session(TestRequests.NewRoom()), new SessionOptions());
+        Assert.Equal(StopPhases.RecordingHeadStart, input.RecordingStopHeadStart);
+
+        // An input stored before the head start existed replays the order it ran with: no pause.
+        var json = System.Text.Json.JsonSerializer.Serialize(input);
+        var stored = json.Replace("\"RecordingStopHeadStart\":3", "\"Unrelated\":0", StringComparison.Ordinal);
+        Assert.NotEqual(json, stored);
+        Assert.Null(System.Text.Json.JsonSerializer.Deserialize<BroadcastSessionInput>(stored)!.RecordingStopHeadStart);
+    }
 }
