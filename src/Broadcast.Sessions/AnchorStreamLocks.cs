@@ -6,7 +6,8 @@ namespace Broadcast.Sessions;
 /// One lock per anchor (room and user) in this process. The vendor keeps one push and one recording per anchor, so
 /// the sweeper's stop of an ended session's stream must not cross a new session's start of that anchor's stream: a
 /// stop landing just after the start would end the new broadcast, which had counted the stream as its own. The starts
-/// and the sweeper's check-then-stop hold it; a session's own stops need not, as no other session holds its stream then.
+/// and the sweeper's check-then-stop hold it. A session's own stops do not: two sessions of one anchor that overlap can
+/// still end each other's stream that way, a race this lock does not cover.
 /// </summary>
 public sealed class AnchorStreamLocks
 {
