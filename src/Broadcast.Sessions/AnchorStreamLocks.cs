@@ -53,6 +53,16 @@ public sealed class AnchorStreamLocks
         }
     }
 
+    /// <summary>How many hold or await the anchor's lock.</summary>
+    public int UsersOf(StreamTarget anchor)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        lock (holders)
+        {
+            return holders.TryGetValue(anchor, out var holder) ? holder.Users : 0;
+        }
+    }
+
     private void Leave(Holder holder)
     {
         lock (holders)

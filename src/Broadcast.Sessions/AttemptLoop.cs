@@ -31,10 +31,14 @@ internal static class AttemptLoop
         {
             if (progress.NextAt is { } due)
             {
-                // Going on after a pause: the backoff still holds, counted from the attempt before the pause.
+                // Going on after a pause: the backoff still holds, counted from the attempt before the pause. The
+                // give-up limit is not checked again: the attempt was due within it, and the other call that ran
+                // in the pause may have just found the vendor well again.
                 progress.NextAt = null;
                 if (due > run.Now)
                 {
+                    var rest = due - run.Now;
+                    NoteRetry(run, operation, attempt, progress.LastCode, rest);
                     await run.WaitUntilAsync(due, cancellable: false);
                 }
             }
@@ -62,20 +66,29 @@ internal static class AttemptLoop
                 return new AttemptResult<T>(AttemptVerdict.Failed, outcome, Cancelled: false);
             }
 
-            run.Note(TimelineKind.Retry, $"{operation}: attempt {attempt + 1} in {Format(delay)}.", operation, attempt + 1,
-                outcome.Error?.Code, delay);
-            Log.RetryScheduled(run.Logger, run.SessionId, operation, attempt + 1, delay);
             if (progress.PauseAfter == attempt)
             {
+                // The wait is noted when the retries go on, so the timeline shows it where it is really spent.
                 progress.NextAt = run.Now + delay;
+                progress.LastCode = outcome.Error?.Code;
+                run.Note(TimelineKind.Retry, $"{operation}: attempt {attempt + 1} paused, to go on after the other stops.",
+                    operation, attempt + 1, outcome.Error?.Code);
                 return new AttemptResult<T>(AttemptVerdict.Retry, outcome, Cancelled: false);
             }
+
+            NoteRetry(run, operation, attempt + 1, outcome.Error?.Code, delay);
 
             if (!await run.WaitUntilAsync(run.Now + delay, cancellable))
             {
                 return new AttemptResult<T>(AttemptVerdict.Failed, outcome, Cancelled: true);
             }
         }
+    }
+
+    private static void NoteRetry(SessionRun run, string operation, int attempt, long? code, TimeSpan delay)
+    {
+        run.Note(TimelineKind.Retry, $"{operation}: attempt {attempt} in {Format(delay)}.", operation, attempt, code, delay);
+        Log.RetryScheduled(run.Logger, run.SessionId, operation, attempt, delay);
     }
 
     private static async Task<CallOutcome<T>> CallAsync<T>(SessionRun run, string operation, object input)

@@ -15,4 +15,7 @@ internal sealed class AttemptProgress
 
     /// <summary>When the retries paused, the time their next attempt was due.</summary>
     public DateTimeOffset? NextAt { get; set; }
+
+    /// <summary>When the retries paused, the vendor code of the attempt before the pause.</summary>
+    public long? LastCode { get; set; }
 }

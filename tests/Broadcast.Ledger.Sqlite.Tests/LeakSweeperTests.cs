@@ -1,6 +1,9 @@
 using Broadcast.Durable;
+using Broadcast.Ilvb;
 using Broadcast.Ilvb.Simulator;
 using Broadcast.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace Broadcast.Ledger.Sqlite.Tests;
@@ -104,18 +107,26 @@ public sealed class LeakSweeperTests(ITestOutputHelper output)
     public async Task Sweep_StopUnderWayWhenTheAnchorsNextSessionJoins_TheNewStartWaitsAndItsPushRuns()
     {
         using var folder = new TempFolder();
-        await using var simulator = await IlvbSimulator.StartAsync(new SimulatorOptions());
+        // The simulator's clock only holds the answer below: it moves when the test lets that answer go.
+        var vendorClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var simulator = await IlvbSimulator.StartAsync(new SimulatorOptions { TimeProvider = vendorClock });
         await using var bed = await SweeperTestBed.StartAsync(folder, simulator);
         var room = Requests.NewRoom();
+        var anchor = new StreamTarget(room, "anchor-1");
+        var locks = bed.Services.GetRequiredService<AnchorStreamLocks>();
         var gone = await EndedLiveSessionAsync(bed, simulator, room);
         var next = (await bed.Sessions.CreateAsync(Requests.Session(room, "next"), None)).SessionId;
 
-        // The sweeper's stop of the ended session's push is slow; the anchor's next session joins while it is on its way.
-        simulator.Faults.DelayNext(SimOperation.StopPush, TimeSpan.FromSeconds(1.5));
+        // The sweeper's stop of the ended session's push is held at the vendor; the anchor's next session joins meanwhile.
+        simulator.Faults.DelayNext(SimOperation.StopPush, TimeSpan.FromMinutes(1));
         var sweep = bed.Sweeper.SweepAsync(None);
         await Poll.UntilAsync(() => Task.FromResult(simulator.Faults.PendingCount(SimOperation.StopPush)), n => n == 0,
             "the sweeper's stop at the vendor");
+        Assert.Equal(1, locks.UsersOf(anchor));
         Assert.Equal(SignalResult.Delivered, await bed.Sessions.SignalUserJoinedAsync(next, None));
+        await Poll.UntilAsync(() => Task.FromResult(locks.UsersOf(anchor)), n => n == 2, "the next session's start waiting for the anchor");
+        Assert.Single(simulator.State.Calls, c => c.Operation == SimOperation.StartPush && c.RoomId == room);
+        vendorClock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, (await sweep).Stopped);
         var live = await Poll.UntilAsync(() => bed.Sessions.GetAsync(next, None), v => v?.Status == SessionStatus.Live, $"session {next} live");
 

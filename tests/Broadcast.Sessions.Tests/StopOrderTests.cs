@@ -33,7 +33,39 @@ public sealed class StopOrderTests
         Assert.Equal(SessionActivities.StopPush, stops[StopPhases.RecordingHeadStart]);
         Assert.All(stops.Skip(StopPhases.RecordingHeadStart + 1), operation => Assert.Equal(SessionActivities.StopRecording, operation));
         Assert.Single(stops, SessionActivities.StopPush);
+        AssertRecordingAttemptsCountOnFromOne(ended);
         host.AssertNothingLeftRunning();
+    }
+
+    [Fact]
+    public async Task RecordingStop_AlwaysFails_ItsAttemptLimitCountsTheAttemptsBeforeAndAfterThePush()
+    {
+        const int limit = StopPhases.RecordingHeadStart + 2;
+        await using var host = await SessionTestHost.StartAsync();
+        var room = TestRequests.NewRoom();
+        var request = TestRequests.Session(room).WithRecording(RecordingMode.Separate) with
+        {
+            Retry = new SessionRetryOverrides { Stop = new RetryOverride { MaxAttempts = limit } },
+        };
+        var id = await host.CreateAsync(request);
+        await host.JoinAndGoLiveAsync(id, room, "anchor-1");
+        host.Simulator.Faults.HttpErrorNext(SimOperation.StopRecording, 500, count: 100_000);
+
+        var ended = await host.CancelAndWaitAsync(id);
+
+        Assert.Equal(SessionStatus.StopFailed, ended.Status);
+        Assert.Equal(SessionActivities.StopRecording, ended.Result!.Error!.Operation);
+        Assert.Empty(host.Simulator.State.ActivePushes);
+        Assert.Single(host.Simulator.State.ActiveRecordings);
+        Assert.Equal(
+            [.. Enumerable.Repeat(SessionActivities.StopRecording, StopPhases.RecordingHeadStart), SessionActivities.StopPush,
+                .. Enumerable.Repeat(SessionActivities.StopRecording, limit - StopPhases.RecordingHeadStart)],
+            ended.Result.Timeline
+                .Where(e => e.Kind == TimelineKind.Call && e.Operation is SessionActivities.StopRecording or SessionActivities.StopPush)
+                .Select(e => e.Operation));
+        Assert.Equal(limit, AssertRecordingAttemptsCountOnFromOne(ended));
+        Assert.Contains(ended.Result.Timeline, e => e.Kind == TimelineKind.Error
+            && e.Message.Contains($"giving up after {limit} attempt(s)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -55,6 +87,17 @@ public sealed class StopOrderTests
                 .Where(e => e.Kind == TimelineKind.Call && e.Operation is SessionActivities.StopRecording or SessionActivities.StopPush)
                 .Select(e => e.Operation));
         host.AssertNothingLeftRunning();
+    }
+
+    /// <summary>The recording stop's attempts are numbered 1, 2, 3, … across the pause; the pause itself has no wait.</summary>
+    private static int AssertRecordingAttemptsCountOnFromOne(SessionView ended)
+    {
+        var recording = ended.Result!.Timeline.Where(e => e.Operation == SessionActivities.StopRecording).ToList();
+        var attempts = recording.Where(e => e.Kind == TimelineKind.Call && e.Attempt is not null).Select(e => e.Attempt!.Value).ToList();
+        Assert.Equal(Enumerable.Range(1, attempts.Count), attempts);
+        var paused = Assert.Single(recording, e => e.Kind == TimelineKind.Retry && e.Delay is null);
+        Assert.Equal(StopPhases.RecordingHeadStart + 1, paused.Attempt);
+        return attempts.Count;
     }
 
     [Fact]
