@@ -14,13 +14,18 @@ step "Installing Azurite and Playwright (npm, pinned by their package-lock.json 
 step "Installing Chromium for the dashboard test (Debian package, skipped when present)"
 scripts/install-browser.sh
 
-step "Building the offline solution (everything but the Azure Functions app)"
-dotnet build Broadcast.Offline.slnf -c Release -warnaserror
+# The Functions app's Durable Task Scheduler package is not in every package source; the app and its tests build
+# without it (the Azure Storage backend), as the property below says. Its Durable Task packages ask for lower bounds
+# that a package source may lack; the next version taken (NU1603) stays a warning.
+functions_build=(-p:DurableTaskScheduler=false)
+
+step "Building the solution (the Functions app without its Durable Task Scheduler package)"
+dotnet build Broadcast.Offline.slnf -c Release -warnaserror -warnnotaserror:NU1603 "${functions_build[@]}"
 
 results=$(mktemp -d)
 step "Running the tests"
 set +e
-dotnet test Broadcast.Offline.slnf -c Release --no-build \
+dotnet test Broadcast.Offline.slnf -c Release --no-build "${functions_build[@]}" \
   --logger "trx" --results-directory "$results" 2>&1 | tee "$results/test.log"
 status=${PIPESTATUS[0]}
 set -e
