@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -16,13 +17,25 @@ namespace Broadcast.Functions;
 public static class BroadcastFunctionsExtensions
 {
     /// <summary>
-    /// Registers the per-invocation orchestration client, the JSON conventions of both hosts, the HTTP API's options,
-    /// body reader and middleware, the queue message processor, and the provider that carries failure codes through Durable Task.
+    /// Registers what <see cref="AddBroadcastFunctionServices"/> does and the HTTP API's middleware (the API key check
+    /// and the mapping of exceptions to problems).
     /// </summary>
     public static FunctionsApplicationBuilder AddBroadcastFunctions(this FunctionsApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
+        builder.Services.AddBroadcastFunctionServices(builder.Configuration);
+        builder.UseMiddleware<ApiMiddleware>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers the per-invocation orchestration client, the JSON conventions of both hosts, the HTTP API's options,
+    /// body reader and problem details, the queue message processor, and the provider that carries failure codes through Durable Task.
+    /// </summary>
+    public static IServiceCollection AddBroadcastFunctionServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
 
         // Orchestration inputs, outputs, events and custom status in the same JSON as the embedded engine writes,
         // so the session service reads statuses and results alike on both hosts.
@@ -35,7 +48,7 @@ public static class BroadcastFunctionsExtensions
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.AddProblemDetails();
-        services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new JsonBodyReader(
             sp.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions,
             sp.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes));
@@ -44,8 +57,6 @@ public static class BroadcastFunctionsExtensions
 
         services.AddSingleton<IOrchestrationClient, InvocationOrchestrationClient>();
         services.AddSingleton<IExceptionPropertiesProvider, FailureCodePropertiesProvider>();
-
-        builder.UseMiddleware<ApiMiddleware>();
-        return builder;
+        return services;
     }
 }

@@ -8,7 +8,6 @@ using Broadcast.Sessions.Tests;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Testing;
-using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,6 +36,9 @@ public sealed class FunctionsTestHost : IAsyncDisposable
 
     public SessionService Sessions { get; }
 
+    /// <summary>The app's container, as the Functions runtime builds it.</summary>
+    public IServiceProvider Services => durable.Services;
+
     public FakeLogCollector Logs { get; }
 
     /// <summary>Durable Task's own client, as the <c>[DurableClient]</c> binding hands it to a function.</summary>
@@ -52,6 +54,7 @@ public sealed class FunctionsTestHost : IAsyncDisposable
             ["Ilvb:Identifier"] = "admin",
             ["Ilvb:UserSig"] = "test-user-sig",
             ["Ilvb:RequestTimeout"] = "00:00:05",
+            ["Host:ApiKey"] = "test-api-key",
             ["Sessions:StartRetry:FirstDelay"] = "00:00:00.050",
             ["Sessions:StartRetry:MaxDelay"] = "00:00:00.200",
             ["Sessions:StopRetry:FirstDelay"] = "00:00:00.050",
@@ -66,13 +69,18 @@ public sealed class FunctionsTestHost : IAsyncDisposable
                 services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Information)).AddFakeLogging();
                 services.AddBroadcastSessions(configuration);
 
-                // What AddBroadcastFunctions registers for Durable Task: the engines' shared JSON (there through the
-                // worker's serializer), the per-invocation client, and the provider of failure codes.
+                services.AddBroadcastFunctionServices(configuration);
+
+                // The app's JSON reaches Durable Task through the worker's serializer (WorkerOptions.Serializer), which
+                // the Functions extension turns into Durable Task's data converter; here it is that converter.
                 services.AddSingleton<DataConverter>(new JsonDataConverter(DurableJson.Options));
-                services.AddSingleton<IOrchestrationClient, InvocationOrchestrationClient>();
-                services.AddSingleton<IExceptionPropertiesProvider, FailureCodePropertiesProvider>();
+
+                // The Functions runtime builds each function class from the container.
                 services.AddTransient<SessionOrchestratorFunctions>();
                 services.AddTransient<SessionActivityFunctions>();
+                services.AddTransient<SessionsFunctions>();
+                services.AddTransient<RoomsFunctions>();
+                services.AddTransient<QueueFunctions>();
             },
         };
 
