@@ -6,8 +6,7 @@ namespace Broadcast.Sessions;
 /// One lock per anchor (room and user) in this process. The vendor keeps one push and one recording per anchor, so
 /// the sweeper's stop of an ended session's stream must not cross a new session's start of that anchor's stream: a
 /// stop landing just after the start would end the new broadcast, which had counted the stream as its own. The starts
-/// and the sweeper's check-then-stop hold it. A session's own stops do not: two sessions of one anchor that overlap can
-/// still end each other's stream that way, a race this lock does not cover.
+/// and every check-then-stop (the sweeper's and each session's own stop, see <see cref="AnchorHolders"/>) hold it.
 /// </summary>
 public sealed class AnchorStreamLocks
 {

@@ -11,4 +11,10 @@ public sealed record CallOutcome<T>(T? Payload, SessionError? Error)
 {
     /// <summary>True when the vendor answered success.</summary>
     public bool Succeeded => Error is null;
+
+    /// <summary>
+    /// For a stop that was not sent: the other session of the same anchor ("id (phase)") that holds the stream and
+    /// whose own stop ends it. The stopping session's leak ledger entry stays open, for the sweeper once that one ended.
+    /// </summary>
+    public string? HandedTo { get; init; }
 }

@@ -18,7 +18,7 @@ internal static class LeakSweepSteps
     }
 
     /// <summary>The phase of a running session that may hold a push or recording; null when it holds none yet.</summary>
-    public static string? StreamPhase(OrchestrationMetadata instance)
+    public static string? StreamPhase(OrchestrationMetadata instance, bool countStopping)
     {
         SessionProgress? progress;
         try
@@ -31,10 +31,9 @@ internal static class LeakSweepSteps
             return "unknown phase";
         }
 
-        return progress?.Phase is SessionPhase.StartingPush or SessionPhase.StartingRecording or SessionPhase.Live
-            or SessionPhase.StoppingRecording or SessionPhase.StoppingPush
-            ? progress.Phase.ToString()
-            : null;
+        var holds = progress?.Phase is SessionPhase.StartingPush or SessionPhase.StartingRecording or SessionPhase.Live
+            || (countStopping && progress?.Phase is SessionPhase.StoppingRecording or SessionPhase.StoppingPush);
+        return holds ? progress!.Phase.ToString() : null;
     }
 
     public static string What(LeakEntry entry) => entry.Kind == LeakKind.Push ? (entry.Tape ? "push (with tape recording)" : "push") : "recording";

@@ -20,6 +20,7 @@ public sealed class LeakSweeper : IDisposable
     private readonly IOrchestrationClient client;
     private readonly IIlvbClient ilvb;
     private readonly AnchorStreamLocks anchors;
+    private readonly AnchorHolders holders;
     private readonly IOptions<SessionOptions> sessionOptions;
     private readonly IOptions<LeakSweeperOptions> options;
     private readonly SessionMetrics sessionMetrics;
@@ -29,7 +30,7 @@ public sealed class LeakSweeper : IDisposable
 
     /// <summary>Creates the sweeper; it writes through the same <paramref name="cache"/> as the <see cref="LeakTracker"/>.</summary>
     public LeakSweeper(
-        ILeakLedger ledger, LeakEntryCache cache, IOrchestrationClient client, IIlvbClient ilvb, AnchorStreamLocks anchors,
+        ILeakLedger ledger, LeakEntryCache cache, IOrchestrationClient client, IIlvbClient ilvb, AnchorStreamLocks anchors, AnchorHolders holders,
         IOptions<SessionOptions> sessionOptions, IOptions<LeakSweeperOptions> options, SessionMetrics sessionMetrics, LeakMetrics leakMetrics, TimeProvider timeProvider,
         ILogger<LeakSweeper> logger)
     {
@@ -38,6 +39,7 @@ public sealed class LeakSweeper : IDisposable
         this.client = client;
         this.ilvb = ilvb;
         this.anchors = anchors;
+        this.holders = holders;
         this.sessionOptions = sessionOptions;
         this.options = options;
         this.sessionMetrics = sessionMetrics;
@@ -182,38 +184,9 @@ public sealed class LeakSweeper : IDisposable
             sentAt, timeProvider.GetUtcNow(), sessionOptions.Value.StopRetry);
     }
 
-    /// <summary>
-    /// Another running session of the same room and anchor that may hold the stream: the vendor knows one push and
-    /// one recording per anchor, so a stop now would end that session's broadcast; its own stop covers the stream.
-    /// </summary>
-    private async Task<string?> HolderAsync(LeakEntry entry, CancellationToken cancellationToken)
-    {
-        string? token = null;
-        do
-        {
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery
-            {
-                InstanceIdPrefix = SessionIds.ForRoomAndUser(entry.RoomId, entry.UserId),
-                Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
-                PageSize = 100,
-                ContinuationToken = token,
-                FetchInputsAndOutputs = true, // StreamPhase reads the custom status
-            }, cancellationToken);
-            foreach (var instance in page.Instances)
-            {
-                if (instance.InstanceId != entry.SessionId && instance.Name == SessionOrchestrations.BroadcastSession
-                    && LeakSweepSteps.StreamPhase(instance) is { } phase)
-                {
-                    return $"{instance.InstanceId} ({phase})";
-                }
-            }
-
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return null;
-    }
+    // Another running session of the anchor (stopping ones too, as their own stop covers the stream) defers the stop.
+    private Task<string?> HolderAsync(LeakEntry entry, CancellationToken cancellationToken) =>
+        holders.FindAsync(entry.SessionId, new StreamTarget(entry.RoomId, entry.UserId), countStopping: true, cancellationToken);
 
     private async Task NoteAsync(LeakEntry read, LeakAction? action, CancellationToken cancellationToken)
     {

@@ -72,6 +72,10 @@ internal static partial class Log
         Message = "Session {SessionId}: {Operation} still failed after its retries; a push or recording may be left running: {Error}")]
     public static partial void StopFailed(ILogger logger, string sessionId, string operation, string error);
 
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Information,
+        Message = "Session {SessionId}: {Operation} not sent: session {Holder} of the same anchor holds the stream, and its own stop ends it")]
+    public static partial void StopLeftToHolder(ILogger logger, string sessionId, string operation, string holder);
+
     [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Session {SessionId} created (start at {StartAt})")]
     public static partial void SessionCreated(ILogger logger, string sessionId, DateTimeOffset? startAt);
 

@@ -60,7 +60,9 @@ internal static class StopPhases
             cancellable: false,
             attempt => new StopRecordingInput(request, attempt),
             ClassifyStop,
-            outcome => $"recording stopped, {outcome.Payload?.FileIds.Count ?? 0} file id(s).",
+            outcome => outcome.HandedTo is { } holder
+                ? LeftTo("recording", holder)
+                : $"recording stopped, {outcome.Payload?.FileIds.Count ?? 0} file id(s).",
             progress);
         if (result.Verdict == AttemptVerdict.Retry)
         {
@@ -84,9 +86,12 @@ internal static class StopPhases
             cancellable: false,
             attempt => new StopPushInput(request, attempt),
             ClassifyStop,
-            _ => "push stopped.");
+            outcome => outcome.HandedTo is { } holder ? LeftTo("push", holder) : "push stopped.");
         return Conclude(run, result, SessionActivities.StopPush, "push", () => { });
     }
+
+    private static string LeftTo(string what, string holder) =>
+        $"{what} not stopped: session {holder} of the same anchor holds it and its own stop ends it (the sweeper checks again after that).";
 
     /// <summary>Stops: success and "already ended" count as stopped; fatal codes end the retries; everything else is retried.</summary>
     internal static AttemptVerdict ClassifyStop<T>(CallOutcome<T> outcome) => outcome.Error switch

@@ -26,10 +26,10 @@ internal sealed class StartPushTask(SessionActivityFunctions functions) : TaskAc
         functions.StartPush(input, context.InstanceId, CancellationToken.None);
 }
 
-internal sealed class StopPushTask(SessionActivityFunctions functions) : TaskActivity<StopPushInput, CallOutcome<NoPayload>>
+internal sealed class StopPushTask(SessionActivityFunctions functions, DurableTaskClient client) : TaskActivity<StopPushInput, CallOutcome<NoPayload>>
 {
     public override Task<CallOutcome<NoPayload>> RunAsync(TaskActivityContext context, StopPushInput input) =>
-        functions.StopPush(input, context.InstanceId, CancellationToken.None);
+        functions.StopPush(input, client, context.InstanceId, CancellationToken.None);
 }
 
 internal sealed class StartRecordingTask(SessionActivityFunctions functions) : TaskActivity<StartRecordingInput, CallOutcome<NoPayload>>
@@ -38,10 +38,11 @@ internal sealed class StartRecordingTask(SessionActivityFunctions functions) : T
         functions.StartRecording(input, context.InstanceId, CancellationToken.None);
 }
 
-internal sealed class StopRecordingTask(SessionActivityFunctions functions) : TaskActivity<StopRecordingInput, CallOutcome<StopRecordingResult>>
+internal sealed class StopRecordingTask(SessionActivityFunctions functions, DurableTaskClient client)
+    : TaskActivity<StopRecordingInput, CallOutcome<StopRecordingResult>>
 {
     public override Task<CallOutcome<StopRecordingResult>> RunAsync(TaskActivityContext context, StopRecordingInput input) =>
-        functions.StopRecording(input, context.InstanceId, CancellationToken.None);
+        functions.StopRecording(input, client, context.InstanceId, CancellationToken.None);
 }
 
 internal sealed class CreateScheduledSessionTask(SessionActivityFunctions functions, DurableTaskClient client)
