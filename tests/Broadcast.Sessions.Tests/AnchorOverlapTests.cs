@@ -1,4 +1,5 @@
 using Broadcast.Ilvb.Simulator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadcast.Sessions.Tests;
 
@@ -9,9 +10,15 @@ namespace Broadcast.Sessions.Tests;
 public sealed class AnchorOverlapTests
 {
     [Fact]
-    public async Task TheFirstToEnd_LeavesThePushToTheLiveOne_WhichStopsIt()
+    public async Task TheFirstToEnd_LeavesThePushToTheLiveOne_WhichStopsIt_AndTheSweeperClosesTheFirstsEntryAfter()
     {
-        await using var host = await SessionTestHost.StartAsync();
+        // The sweeper runs by hand here, with no grace, to show what it does with the entry the first session left open.
+        await using var host = await SessionTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Sweeper:Enabled"] = "false",
+            ["Sweeper:Grace"] = "00:00:00",
+        });
+        var sweeper = host.Services.GetRequiredService<LeakSweeper>();
         var room = TestRequests.NewRoom();
         var first = await host.CreateAsync(TestRequests.Session(room, key: "first"));
         var second = await host.CreateAsync(TestRequests.Session(room, key: "second"));
@@ -26,11 +33,17 @@ public sealed class AnchorOverlapTests
         Assert.DoesNotContain(host.Simulator.State.Calls, c => c.Operation == SimOperation.StopPush);
         Assert.Contains(firstEnded.Result!.Timeline, e => e.Operation == SessionActivities.StopPush
             && e.Message.Contains($"session {second} (Live)", StringComparison.Ordinal));
+        var deferred = await sweeper.SweepAsync(CancellationToken.None);
+        Assert.Equal(0, deferred.Stopped);
+        Assert.Equal(2, deferred.OpenAfter); // the first session's, deferred, and the live second session's
+        Assert.Single(host.Simulator.State.ActivePushes);
 
         var secondEnded = await host.CancelAndWaitAsync(second);
         Assert.Equal(SessionStatus.Completed, secondEnded.Status);
         Assert.Single(host.Simulator.State.Calls, c => c.Operation == SimOperation.StopPush);
         host.AssertNothingLeftRunning();
+        var swept = await sweeper.SweepAsync(CancellationToken.None);
+        Assert.Equal((1, 0), (swept.Stopped, swept.OpenAfter)); // "already ended" closes it
     }
 
     [Fact]
