@@ -18,6 +18,24 @@ public sealed class AnchorHolders(IOrchestrationClient client)
     public async Task<string?> FindAsync(string sessionId, StreamTarget anchor, bool countStopping, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(anchor);
+        foreach (var otherId in await OtherSessionsAsync(sessionId, anchor, cancellationToken))
+        {
+            // Read one by one, and only when another session shows up: nearly every stop finds none, and then reads
+            // no session's custom status at all.
+            if (await client.GetInstanceAsync(otherId, getInputsAndOutputs: true, cancellationToken) is
+                { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running } instance
+                && LeakSweepSteps.StreamPhase(instance, countStopping) is { } phase)
+            {
+                return $"{otherId} ({phase})";
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<List<string>> OtherSessionsAsync(string sessionId, StreamTarget anchor, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
         string? token = null;
         do
         {
@@ -27,14 +45,12 @@ public sealed class AnchorHolders(IOrchestrationClient client)
                 Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
                 PageSize = 100,
                 ContinuationToken = token,
-                FetchInputsAndOutputs = true, // the phase is in the custom status
             }, cancellationToken);
             foreach (var instance in page.Instances)
             {
-                if (instance.InstanceId != sessionId && instance.Name == SessionOrchestrations.BroadcastSession
-                    && LeakSweepSteps.StreamPhase(instance, countStopping) is { } phase)
+                if (instance.InstanceId != sessionId && instance.Name == SessionOrchestrations.BroadcastSession)
                 {
-                    return $"{instance.InstanceId} ({phase})";
+                    ids.Add(instance.InstanceId);
                 }
             }
 
@@ -42,6 +58,6 @@ public sealed class AnchorHolders(IOrchestrationClient client)
         }
         while (token is not null);
 
-        return null;
+        return ids;
     }
 }

@@ -10,7 +10,7 @@ namespace Broadcast.Sessions;
 /// holds the stream (starting or live), the stop is not sent: the vendor's one push per anchor is that session's now.
 /// </remarks>
 public sealed class StopPushActivity(
-    IIlvbClient client, LeakTracker leaks, AnchorStreamLocks anchors, AnchorHolders holders, SessionMetrics metrics, ILogger<StopPushActivity> logger)
+    IIlvbClient client, LeakTracker leaks, AnchorStopGuard guard, SessionMetrics metrics, ILogger<StopPushActivity> logger)
     : IActivity<StopPushInput, CallOutcome<NoPayload>>
 {
     /// <inheritdoc />
@@ -19,20 +19,15 @@ public sealed class StopPushActivity(
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        // Held from the check to the stop's answer: a start of this anchor waits, so it cannot land between them.
-        using var anchor = await anchors.AcquireAsync(input.Request.Target, cancellationToken);
-        if (await holders.FindAsync(context.InstanceId, input.Request.Target, countStopping: false, cancellationToken) is { } holder)
+        return await guard.StopUnlessHeldAsync(context.InstanceId, SessionActivities.StopPush, input.Request.Target, async ct =>
         {
-            Log.StopLeftToHolder(logger, context.InstanceId, SessionActivities.StopPush, holder);
-            return new CallOutcome<NoPayload>(NoPayload.Value, null) { HandedTo = holder };
-        }
-
-        var outcome = await VendorCall.RunAsync(SessionActivities.StopPush, context.InstanceId, input.Attempt, async ct =>
-        {
-            await client.StopPushAsync(input.Request, ct);
-            return NoPayload.Value;
-        }, metrics, logger, cancellationToken);
-        await leaks.AfterStopAsync(context.InstanceId, LeakKind.Push, outcome, cancellationToken);
-        return outcome;
+            var outcome = await VendorCall.RunAsync(SessionActivities.StopPush, context.InstanceId, input.Attempt, async call =>
+            {
+                await client.StopPushAsync(input.Request, call);
+                return NoPayload.Value;
+            }, metrics, logger, ct);
+            await leaks.AfterStopAsync(context.InstanceId, LeakKind.Push, outcome, ct);
+            return outcome;
+        }, cancellationToken);
     }
 }

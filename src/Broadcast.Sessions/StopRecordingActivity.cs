@@ -11,8 +11,7 @@ namespace Broadcast.Sessions;
 /// session's now.
 /// </remarks>
 public sealed class StopRecordingActivity(
-    IIlvbClient client, LeakTracker leaks, AnchorStreamLocks anchors, AnchorHolders holders, SessionMetrics metrics,
-    ILogger<StopRecordingActivity> logger)
+    IIlvbClient client, LeakTracker leaks, AnchorStopGuard guard, SessionMetrics metrics, ILogger<StopRecordingActivity> logger)
     : IActivity<StopRecordingInput, CallOutcome<StopRecordingResult>>
 {
     /// <inheritdoc />
@@ -21,17 +20,12 @@ public sealed class StopRecordingActivity(
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        // Held from the check to the stop's answer: a start of this anchor waits, so it cannot land between them.
-        using var anchor = await anchors.AcquireAsync(input.Request.Target, cancellationToken);
-        if (await holders.FindAsync(context.InstanceId, input.Request.Target, countStopping: false, cancellationToken) is { } holder)
+        return await guard.StopUnlessHeldAsync(context.InstanceId, SessionActivities.StopRecording, input.Request.Target, async ct =>
         {
-            Log.StopLeftToHolder(logger, context.InstanceId, SessionActivities.StopRecording, holder);
-            return new CallOutcome<StopRecordingResult>(null, null) { HandedTo = holder };
-        }
-
-        var outcome = await VendorCall.RunAsync(SessionActivities.StopRecording, context.InstanceId, input.Attempt,
-            ct => client.StopRecordingAsync(input.Request, ct), metrics, logger, cancellationToken);
-        await leaks.AfterStopAsync(context.InstanceId, LeakKind.Recording, outcome, cancellationToken);
-        return outcome;
+            var outcome = await VendorCall.RunAsync(SessionActivities.StopRecording, context.InstanceId, input.Attempt,
+                call => client.StopRecordingAsync(input.Request, call), metrics, logger, ct);
+            await leaks.AfterStopAsync(context.InstanceId, LeakKind.Recording, outcome, ct);
+            return outcome;
+        }, cancellationToken);
     }
 }
