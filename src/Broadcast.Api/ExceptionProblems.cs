@@ -64,7 +64,7 @@ public static partial class ExceptionProblems
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(typeName);
-        var message = $"'{value}' is not a valid {typeName.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>')}.";
+        var message = $"{EchoedText.Quote(value)} is not a valid {typeName.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>')}.";
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,

@@ -21,28 +21,28 @@ public static class Problems
     public static ProblemHttpResult SessionNotFound(string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Session not found",
-        detail: $"No session has the id '{id}'.",
+        detail: $"No session has the id {EchoedText.Quote(id)}.",
         extensions: new Dictionary<string, object?> { ["id"] = id });
 
     /// <summary>409: the session has finished and takes no more signals.</summary>
     public static ProblemHttpResult SessionFinished(string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,
         title: "Session already finished",
-        detail: $"Session '{id}' has already finished; it takes no more signals.",
+        detail: $"Session {EchoedText.Quote(id)} has already finished; it takes no more signals.",
         extensions: new Dictionary<string, object?> { ["id"] = id });
 
     /// <summary>404: no schedule has <paramref name="id"/>.</summary>
     public static ProblemHttpResult ScheduleNotFound(string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Schedule not found",
-        detail: $"No schedule has the id '{id}'.",
+        detail: $"No schedule has the id {EchoedText.Quote(id)}.",
         extensions: new Dictionary<string, object?> { ["id"] = id });
 
     /// <summary>409: the schedule has ended and can no longer be paused or resumed.</summary>
     public static ProblemHttpResult ScheduleEnded(string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,
         title: "Schedule ended",
-        detail: $"Schedule '{id}' has ended; it can no longer be paused or resumed.",
+        detail: $"Schedule {EchoedText.Quote(id)} has ended; it can no longer be paused or resumed.",
         extensions: new Dictionary<string, object?> { ["id"] = id });
 
     /// <summary>409 with the conflict's own explanation.</summary>

@@ -89,8 +89,8 @@ public sealed class QueueMessageProcessor(SessionService sessions, JsonSerialize
         await sessions.SignalPresenceAsync(sessionId, signal, cancellationToken) switch
         {
             SignalResult.Delivered => QueueOutcome.Done([sessionId]),
-            SignalResult.NotFound => QueueOutcome.Retry($"No session has the id '{sessionId}' (yet)."),
-            _ => QueueOutcome.Poison($"Session '{sessionId}' has already finished; it takes no more signals."),
+            SignalResult.NotFound => QueueOutcome.Retry($"No session has the id {EchoedText.Quote(sessionId)} (yet)."),
+            _ => QueueOutcome.Poison($"Session {EchoedText.Quote(sessionId)} has already finished; it takes no more signals."),
         };
 
     private async Task<QueueOutcome> SignalRoomAsync(string messageKind, UserJoinedMessage target, PresenceSignal signal, CancellationToken cancellationToken)
@@ -114,7 +114,7 @@ public sealed class QueueMessageProcessor(SessionService sessions, JsonSerialize
         }
 
         return signalled.Count == 0
-            ? QueueOutcome.Retry($"No waiting or live session of user '{target.UserId}' in room {roomId} (yet).")
+            ? QueueOutcome.Retry($"No waiting or live session of user {EchoedText.Quote(target.UserId)} in room {roomId} (yet).")
             : QueueOutcome.Done(signalled);
     }
 

@@ -28,7 +28,7 @@ public static class SessionListQueryParser
         // Names only: Enum.TryParse would also take "2" or an undefined number.
         if (!Enum.TryParse<SessionStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsAsciiDigit(status[0]))
         {
-            return Problems.Invalid("status", $"'{status}' is not a session status; use one of {string.Join(", ", Enum.GetNames<SessionStatus>())}.");
+            return Problems.Invalid("status", $"{EchoedText.Quote(status)} is not a session status; use one of {string.Join(", ", Enum.GetNames<SessionStatus>())}.");
         }
 
         query = query with { Status = parsed };

@@ -143,11 +143,43 @@ public class WireParsingTests
     [Theory]
     [InlineData("""{"uint32_result":"ok","msg_live_url":[]}""")]
     [InlineData("""{"uint32_result":[0]}""")]
+    [InlineData("""{"uint32_result":0.5}""")]
+    [InlineData("""{"uint32_result":"0.5"}""")]
+    [InlineData("""{"uint32_result":true}""")]
+    [InlineData("""{"uint32_result":false}""")]
+    [InlineData("""{"uint32_result":1e30}""")]
+    [InlineData("""{"uint32_result":99999999999999999999}""")]
+    [InlineData("""{"uint32_result":"0x0"}""")]
     public void UnreadableResult_FailsTheRead_EvenWhenOtherMembersMayBeLeftOut(string packet)
     {
         var response = VideoRelayJson.ParseResponse("""{"reqhead":{},"rspbody":{"rsp_0x6":""" + packet + "}}");
 
-        Assert.ThrowsAny<JsonException>(() => VideoRelayJson.ReadBody<Rsp0x6>(response.RspBody!, "rsp_0x6", new List<string>()));
+        var ex = Assert.ThrowsAny<JsonException>(() => VideoRelayJson.ReadBody<Rsp0x6>(response.RspBody!, "rsp_0x6", new List<string>()));
+        Assert.Contains("uint32_result", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("40000207", 40000207L)]
+    [InlineData("40000207.0", 40000207L)]
+    [InlineData("\" 40000208 \"", 40000208L)]
+    [InlineData("\"-3\"", -3L)]
+    [InlineData("\"\"", null)]
+    [InlineData("null", null)]
+    public void Result_IsAWholeNumber_OrTextHoldingOne_OrAbsent(string value, long? expected)
+    {
+        var response = VideoRelayJson.ParseResponse("""{"reqhead":{"uint32_result":""" + value + """},"rspbody":{"rsp_0x6":{"uint32_result":""" + value + "}}}");
+
+        Assert.Equal(expected, response.Head!.Result);
+        Assert.Equal(expected, VideoRelayJson.ReadBody<Rsp0x6>(response.RspBody!, "rsp_0x6").Result);
+    }
+
+    [Fact]
+    public void HeaderResult_ThatIsNoWholeNumber_FailsTheParse()
+    {
+        var ex = Assert.ThrowsAny<JsonException>(() => VideoRelayJson.ParseResponse("""{"reqhead":{"uint32_result":-0.5},"rspbody":{}}"""));
+
+        Assert.Contains("uint32_result", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -14,7 +14,7 @@ internal static class KeylessRequestGuard
         var host = request.Host.Host;
         if (!HostOptionsValidator.IsLoopbackHost(host))
         {
-            return $"The Host header '{Shown(request.Host.Value)}' is not a loopback name (localhost, 127.0.0.1 or [::1]). " +
+            return $"The Host header {EchoedText.Quote(request.Host.Value)} is not a loopback name (localhost, 127.0.0.1 or [::1]). " +
                 "Without Host:ApiKey the host serves only requests addressed to loopback; set Host:ApiKey to serve others.";
         }
 
@@ -22,13 +22,10 @@ internal static class KeylessRequestGuard
         var own = $"{request.Scheme}://{request.Host.Value}";
         if (origin.Length > 0 && !string.Equals(origin, own, StringComparison.OrdinalIgnoreCase))
         {
-            return $"The request comes from another site's page (Origin '{Shown(origin)}', not '{own}'). " +
+            return $"The request comes from another site's page (Origin {EchoedText.Quote(origin)}, not '{own}'). " +
                 "Without Host:ApiKey the host serves only its own pages and clients that send no Origin.";
         }
 
         return null;
     }
-
-    // A header is the caller's text: shortened and stripped of control characters before it goes into an answer.
-    private static string Shown(string? text) => new([.. (text ?? "").Where(c => !char.IsControl(c)).Take(200)]);
 }

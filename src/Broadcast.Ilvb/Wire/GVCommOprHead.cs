@@ -43,6 +43,7 @@ public sealed record GVCommOprHead
 
     /// <summary><c>uint32_result</c> (responses only): 0 success; -1 to -5 header-level failures.</summary>
     [JsonProperty("uint32_result")]
+    [JsonConverter(typeof(ResultCodeConverter))]
     public long? Result { get; init; }
 
     /// <summary><c>str_error_msg</c> (responses only).</summary>

@@ -10,6 +10,7 @@ public abstract record VideoRelayResponseBody
     /// protobuf-JSON convention of leaving default values out.
     /// </summary>
     [JsonProperty("uint32_result")]
+    [JsonConverter(typeof(ResultCodeConverter))]
     public long? Result { get; init; }
 
     /// <summary><c>str_errorinfo</c>.</summary>

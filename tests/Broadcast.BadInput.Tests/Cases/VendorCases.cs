@@ -34,6 +34,8 @@ public static class VendorCases
         yield return new("start push: HTML instead of JSON", StartPush, (_, p) => p.MangleNext(StartPush, Mangle.NotJson, Always), Fails, Malformed, "JSON");
         yield return new("start push: success with a channel id that is no number", StartPush,
             (_, p) => p.MangleNext(StartPush, Mangle.GarbledChannelId, 1), VendorExpectation.SessionUnharmed, null, null);
+        yield return new("start push: success with uint32_result 0.5", StartPush,
+            (_, p) => p.MangleNext(StartPush, Mangle.FractionalResult, Always), Fails, Malformed, "rsp_0x6");
         yield return new("start push: JSON without the envelope", StartPush, (_, p) => p.MangleNext(StartPush, Mangle.WrongShape, Always), Fails, Malformed, "reqhead");
         yield return new("start push: malformed after the vendor acted", StartPush,
             (s, _) => s.Faults.MalformedNext(StartPush, Always, FaultTiming.AfterProcessing), Fails, Malformed, "response");
@@ -74,6 +76,9 @@ public static class VendorCases
         yield return new("stop push: JSON without the envelope twice", StopPush, (_, p) => p.MangleNext(StopPush, Mangle.WrongShape, 2), Recovers, Malformed, "reqhead");
         yield return new("stop push: HTTP 503 after the vendor acted", StopPush,
             (s, _) => s.Faults.HttpErrorNext(StopPush, 503, 1, FaultTiming.AfterProcessing), Recovers, Http, "HTTP 503");
+        yield return new("stop push: uint32_result true twice", StopPush, (_, p) => p.MangleNext(StopPush, Mangle.BooleanResult, 2), Recovers, Malformed, "rsp_0x6");
+        yield return Separate(new("stop recording: uint32_result 0.5 twice", StopRecording,
+            (_, p) => p.MangleNext(StopRecording, Mangle.FractionalResult, 2), Recovers, Malformed, "rsp_0x5"));
         yield return Separate(new("stop recording: empty body twice", StopRecording, (_, p) => p.MangleNext(StopRecording, Mangle.EmptyBody, 2), Recovers, Malformed, "empty"));
         yield return Separate(new("stop recording: wrong uint32_seq twice", StopRecording, (s, _) => s.Faults.WrongSequenceNext(StopRecording, 2), Recovers, WrongSeq, "uint32_seq"));
         yield return Separate(new("stop recording: HTTP 500 twice", StopRecording, (s, _) => s.Faults.HttpErrorNext(StopRecording, 500, 2), Recovers, Http, "HTTP 500"));

@@ -17,4 +17,10 @@ public enum Mangle
 
     /// <summary>The real answer with its optional <c>uint64_channel_id</c> turned into text that is no number.</summary>
     GarbledChannelId,
+
+    /// <summary>The real answer with its body's <c>uint32_result</c> 0 turned into 0.5, which must not read as success.</summary>
+    FractionalResult,
+
+    /// <summary>The real answer with its body's <c>uint32_result</c> turned into <c>true</c>.</summary>
+    BooleanResult,
 }

@@ -109,6 +109,8 @@ public sealed class VendorProxy : IAsyncDisposable
         Mangle.TruncatedJson => answer[..(answer.Length / 2)],
         Mangle.NotJson => "<html><body><h1>502 Bad Gateway</h1></body></html>",
         Mangle.GarbledChannelId => GarbleChannelId(answer),
+        Mangle.FractionalResult => ReplaceResult(answer, 0.5),
+        Mangle.BooleanResult => ReplaceResult(answer, true),
         _ => """{"status":"ok","data":[1,2,3]}""",
     };
 
@@ -122,6 +124,16 @@ public sealed class VendorProxy : IAsyncDisposable
         }
 
         packet["uint64_channel_id"] = "channel-unreadable";
+        return envelope.ToJsonString();
+    }
+
+    private static string ReplaceResult(string answer, JsonNode value)
+    {
+        var envelope = JsonNode.Parse(answer)!;
+        var body = envelope["rspbody"]!.AsObject();
+        var packet = (body["rsp_0x6"] ?? body["rsp_0x5"])?.AsObject()
+            ?? throw new InvalidOperationException($"The answer has no rsp_0x6 or rsp_0x5 packet: {answer}");
+        packet["uint32_result"] = value;
         return envelope.ToJsonString();
     }
 
