@@ -20,7 +20,8 @@ public static class EchoedText
             return "(none)";
         }
 
-        var shown = value.Length <= MaxShown ? value : value[..MaxShown];
+        var cut = value.Length <= MaxShown ? value.Length : char.IsHighSurrogate(value[MaxShown - 1]) ? MaxShown - 1 : MaxShown;
+        var shown = value[..cut]; // never half of a surrogate pair
         var text = new StringBuilder(shown.Length + 2).Append('\'');
         foreach (var c in shown)
         {

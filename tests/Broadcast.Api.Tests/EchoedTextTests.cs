@@ -22,5 +22,13 @@ public sealed class EchoedTextTests
     }
 
     [Fact]
+    public void Cut_NeverSplitsASurrogatePair()
+    {
+        var value = new string('a', EchoedText.MaxShown - 1) + "\U0001F600" + "tail";
+
+        Assert.Equal("'" + new string('a', EchoedText.MaxShown - 1) + "'… (" + value.Length + " characters)", EchoedText.Quote(value));
+    }
+
+    [Fact]
     public void NoText_IsNamedSo() => Assert.Equal("(none)", EchoedText.Quote(null));
 }

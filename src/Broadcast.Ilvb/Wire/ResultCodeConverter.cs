@@ -5,9 +5,9 @@ using Newtonsoft.Json.Linq;
 namespace Broadcast.Ilvb.Wire;
 
 /// <summary>
-/// Reads a <c>uint32_result</c> strictly: a whole number, or text that holds one. Null and empty text read as absent
-/// (protobuf JSON leaves a default 0 out); numbers may be written as text, as the vendor does. Anything else is an error, never a code: the default conversions would read
-/// 0.5 as 0 (success) and true as 1.
+/// Reads a <c>uint32_result</c> strictly: a whole number, or text that holds one (the vendor writes numbers as text
+/// too). Null and empty text read as absent (protobuf JSON leaves a default 0 out). Anything else is an error, never a
+/// code: the default conversions would read 0.5 as 0 (success) and true as 1.
 /// </summary>
 internal sealed class ResultCodeConverter : JsonConverter<long?>
 {
