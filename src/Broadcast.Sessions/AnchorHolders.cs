@@ -36,27 +36,19 @@ public sealed class AnchorHolders(IOrchestrationClient client)
     private async Task<List<string>> OtherSessionsAsync(string sessionId, StreamTarget anchor, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        string? token = null;
-        do
+        var running = client.QueryAllAsync(new OrchestrationQuery
         {
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery
+            InstanceIdPrefix = SessionIds.ForRoomAndUser(anchor.RoomId, anchor.UserId),
+            Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
+            PageSize = 100,
+        }, cancellationToken);
+        await foreach (var instance in running)
+        {
+            if (instance.InstanceId != sessionId && instance.Name == SessionOrchestrations.BroadcastSession)
             {
-                InstanceIdPrefix = SessionIds.ForRoomAndUser(anchor.RoomId, anchor.UserId),
-                Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
-                PageSize = 100,
-                ContinuationToken = token,
-            }, cancellationToken);
-            foreach (var instance in page.Instances)
-            {
-                if (instance.InstanceId != sessionId && instance.Name == SessionOrchestrations.BroadcastSession)
-                {
-                    ids.Add(instance.InstanceId);
-                }
+                ids.Add(instance.InstanceId);
             }
-
-            token = page.ContinuationToken;
         }
-        while (token is not null);
 
         return ids;
     }

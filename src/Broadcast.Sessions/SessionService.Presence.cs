@@ -37,28 +37,20 @@ public sealed partial class SessionService
 
         var payload = PayloadOf(signal);
         var signalled = new List<string>();
-        string? token = null;
-        do
+        var running = client.QueryAllAsync(new OrchestrationQuery
         {
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery
+            InstanceIdPrefix = SessionIds.ForRoomAndUser(roomId, userId),
+            Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
+            PageSize = 100,
+            FetchInputsAndOutputs = true, // FollowsAnchor reads the custom status
+        }, cancellationToken);
+        await foreach (var instance in running)
+        {
+            if (FollowsAnchor(instance) && await TryRaiseAsync(instance.InstanceId, signal.EventName, payload, cancellationToken))
             {
-                InstanceIdPrefix = SessionIds.ForRoomAndUser(roomId, userId),
-                Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
-                PageSize = 100,
-                ContinuationToken = token,
-                FetchInputsAndOutputs = true, // FollowsAnchor reads the custom status
-            }, cancellationToken);
-            foreach (var instance in page.Instances.Where(FollowsAnchor))
-            {
-                if (await TryRaiseAsync(instance.InstanceId, signal.EventName, payload, cancellationToken))
-                {
-                    signalled.Add(instance.InstanceId);
-                }
+                signalled.Add(instance.InstanceId);
             }
-
-            token = page.ContinuationToken;
         }
-        while (token is not null);
 
         Log.RoomSignalled(logger, roomId, userId, signal.EventName, signalled.Count);
         return signalled;

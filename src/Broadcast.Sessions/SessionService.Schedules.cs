@@ -75,24 +75,20 @@ public sealed partial class SessionService
     public async Task<IReadOnlyList<ScheduleView>> ListSchedulesAsync(CancellationToken cancellationToken)
     {
         var views = new List<ScheduleView>();
-        string? token = null;
-        do
+        var schedules = client.QueryAllAsync(new OrchestrationQuery
         {
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery
+            InstanceIdPrefix = SessionIds.SchedulePrefix,
+            PageSize = 100,
+            FetchInputsAndOutputs = true,
+        }, cancellationToken);
+        await foreach (var instance in schedules)
+        {
+            if (instance.Name == SessionOrchestrations.RecurringSchedule
+                && ScheduleViews.From(instance, timeProvider.GetUtcNow()) is { } view)
             {
-                InstanceIdPrefix = SessionIds.SchedulePrefix,
-                PageSize = 100,
-                ContinuationToken = token,
-                FetchInputsAndOutputs = true,
-            }, cancellationToken);
-            var now = timeProvider.GetUtcNow();
-            views.AddRange(page.Instances
-                .Where(m => m.Name == SessionOrchestrations.RecurringSchedule)
-                .Select(m => ScheduleViews.From(m, now))
-                .OfType<ScheduleView>());
-            token = page.ContinuationToken;
+                views.Add(view);
+            }
         }
-        while (token is not null);
 
         return views;
     }
