@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Broadcast.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -14,23 +13,13 @@ namespace Broadcast.Ledger.AzureTables;
 public sealed class TableLeakLedger : ILeakLedger, IDisposable
 {
     private const string OpenFilter = "IsOpen eq true";
-    private readonly TableClient table;
-    private readonly SemaphoreSlim createGate = new(1, 1);
-    private volatile bool created;
+    private readonly CreatedTable created;
 
     /// <summary>Creates the ledger; the table is created on first use.</summary>
     public TableLeakLedger(IOptions<TableLeakLedgerOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.Value;
-        var service = string.IsNullOrWhiteSpace(settings.ConnectionString)
-            ? new TableServiceClient(
-                settings.ServiceUri ?? throw new InvalidOperationException("Ledger:ConnectionString or Ledger:ServiceUri must be set."),
-                settings.ClientId is { Length: > 0 } clientId
-                    ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-                    : new DefaultAzureCredential())
-            : new TableServiceClient(settings.ConnectionString);
-        table = service.GetTableClient(settings.TableName);
+        created = new CreatedTable(TableServiceClients.Create(options.Value).GetTableClient(options.Value.TableName));
     }
 
     /// <inheritdoc />
@@ -41,7 +30,7 @@ public sealed class TableLeakLedger : ILeakLedger, IDisposable
             return null;
         }
 
-        await EnsureTableAsync(cancellationToken);
+        var table = await created.GetAsync(cancellationToken);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(sessionId, kind.ToString(), cancellationToken: cancellationToken);
         return found.HasValue ? LedgerEntities.FromEntity(found.Value!) : null;
     }
@@ -83,7 +72,7 @@ public sealed class TableLeakLedger : ILeakLedger, IDisposable
     /// <inheritdoc />
     public async Task<int> CountOpenAsync(CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
+        var table = await created.GetAsync(cancellationToken);
         var count = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(OpenFilter, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
@@ -102,7 +91,7 @@ public sealed class TableLeakLedger : ILeakLedger, IDisposable
             throw new ArgumentException($"'{entry.SessionId}' cannot be a table key ('/', '\\', '#', '?' and control characters are not allowed).", nameof(entry));
         }
 
-        await EnsureTableAsync(cancellationToken);
+        var table = await created.GetAsync(cancellationToken);
         var next = entry.Version + 1;
         try
         {
@@ -131,7 +120,7 @@ public sealed class TableLeakLedger : ILeakLedger, IDisposable
     /// <inheritdoc />
     public async Task<int> DeleteClosedAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
+        var table = await created.GetAsync(cancellationToken);
         var deleted = 0;
         var filter = TableClient.CreateQueryFilter($"IsOpen eq false and ClosedAt lt {closedBefore}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
@@ -151,11 +140,11 @@ public sealed class TableLeakLedger : ILeakLedger, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => createGate.Dispose();
+    public void Dispose() => created.Dispose();
 
     private async Task<List<LeakEntry>> QueryAsync(string? filter, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
+        var table = await created.GetAsync(cancellationToken);
         var entries = new List<LeakEntry>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -163,28 +152,5 @@ public sealed class TableLeakLedger : ILeakLedger, IDisposable
         }
 
         return entries;
-    }
-
-    /// <summary>Creates the table once; a failure is tried again by the next call.</summary>
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (created)
-        {
-            return;
-        }
-
-        await createGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!created)
-            {
-                await table.CreateIfNotExistsAsync(cancellationToken);
-                created = true;
-            }
-        }
-        finally
-        {
-            createGate.Release();
-        }
     }
 }

@@ -20,4 +20,16 @@ public sealed class TableLeakLedgerOptions
 
     /// <summary>The table, created on first use (3 to 63 letters and digits, starting with a letter).</summary>
     public string TableName { get; set; } = "LeakLedger";
+
+    /// <summary>
+    /// The table of the anchors' stream leases (<see cref="TableAnchorLeases"/>), in the same account, created on first
+    /// use (the same naming rule).
+    /// </summary>
+    public string LeaseTableName { get; set; } = "AnchorLeases";
+
+    /// <summary>
+    /// How long a lease outlives its last renewal (a live holder renews it every third of this): the longest an
+    /// anchor stays locked after its holder's instance died. 5 seconds to 1 hour.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -5,6 +5,9 @@ namespace Broadcast.Ledger.AzureTables;
 /// <summary>Checks <see cref="TableLeakLedgerOptions"/> on start; each message names the setting, never the connection string.</summary>
 internal sealed class TableLeakLedgerOptionsValidator : IValidateOptions<TableLeakLedgerOptions>
 {
+    private static readonly TimeSpan MinLeaseDuration = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxLeaseDuration = TimeSpan.FromHours(1);
+
     public ValidateOptionsResult Validate(string? name, TableLeakLedgerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,12 +24,27 @@ internal sealed class TableLeakLedgerOptionsValidator : IValidateOptions<TableLe
             errors.Add($"{Section}:ServiceUri must be an absolute http(s) address (got '{uri}').");
         }
 
-        var table = options.TableName ?? "";
-        if (table.Length is < 3 or > 63 || !char.IsAsciiLetter(table[0]) || !table.All(char.IsAsciiLetterOrDigit))
+        CheckTableName(errors, nameof(options.TableName), options.TableName);
+        CheckTableName(errors, nameof(options.LeaseTableName), options.LeaseTableName);
+        if (string.Equals(options.TableName, options.LeaseTableName, StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add($"{Section}:TableName must be 3 to 63 letters and digits starting with a letter (got '{table}').");
+            errors.Add($"{Section}:LeaseTableName must differ from {Section}:TableName (both are '{options.TableName}').");
+        }
+
+        if (options.LeaseDuration < MinLeaseDuration || options.LeaseDuration > MaxLeaseDuration)
+        {
+            errors.Add($"{Section}:LeaseDuration must be from {MinLeaseDuration:c} to {MaxLeaseDuration:c} (got {options.LeaseDuration:c}).");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckTableName(List<string> errors, string setting, string? value)
+    {
+        var table = value ?? "";
+        if (table.Length is < 3 or > 63 || !char.IsAsciiLetter(table[0]) || !table.All(char.IsAsciiLetterOrDigit))
+        {
+            errors.Add($"{TableLeakLedgerOptions.SectionName}:{setting} must be 3 to 63 letters and digits starting with a letter (got '{table}').");
+        }
     }
 }

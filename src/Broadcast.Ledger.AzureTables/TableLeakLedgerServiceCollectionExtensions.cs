@@ -35,4 +35,19 @@ public static class TableLeakLedgerServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ILeakLedger>(sp => sp.GetRequiredService<TableLeakLedger>()));
         return services;
     }
+
+    /// <summary>
+    /// Registers <see cref="TableAnchorLeases"/> as the <see cref="IAnchorLocks"/> (replacing the one-process default),
+    /// in the storage account and with the options <see cref="AddTableLeakLedger"/> registers: for a host whose
+    /// instances share sessions, so one instance's start of an anchor's stream cannot cross another's stop of it.
+    /// </summary>
+    public static IServiceCollection AddTableAnchorLeases(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AnchorStreamLocks>();
+        services.TryAddSingleton<TableAnchorLeases>();
+        services.Replace(ServiceDescriptor.Singleton<IAnchorLocks>(sp => sp.GetRequiredService<TableAnchorLeases>()));
+        return services;
+    }
 }

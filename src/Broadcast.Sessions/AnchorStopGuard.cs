@@ -7,7 +7,7 @@ namespace Broadcast.Sessions;
 /// A session's own stop of its anchor's push or recording, sent only while no other session of the anchor holds the
 /// stream: the vendor keeps one push and one recording per anchor, so the stop would end that session's broadcast.
 /// </summary>
-public sealed class AnchorStopGuard(AnchorStreamLocks locks, AnchorHolders holders, ILogger<AnchorStopGuard> logger)
+public sealed class AnchorStopGuard(IAnchorLocks locks, AnchorHolders holders, ILogger<AnchorStopGuard> logger)
 {
     /// <summary>
     /// Runs <paramref name="stop"/> under the anchor's lock unless another session holds the stream; then the answer
@@ -19,7 +19,7 @@ public sealed class AnchorStopGuard(AnchorStreamLocks locks, AnchorHolders holde
         ArgumentNullException.ThrowIfNull(stop);
 
         // Held from the check to the stop's answer: a start of this anchor waits, so it cannot land between them.
-        using var held = await locks.AcquireAsync(anchor, cancellationToken);
+        await using var held = await locks.AcquireAsync(anchor, cancellationToken);
         if (await holders.FindAsync(sessionId, anchor, countStopping: false, cancellationToken) is { } holder)
         {
             Log.StopLeftToHolder(logger, sessionId, operation, holder);

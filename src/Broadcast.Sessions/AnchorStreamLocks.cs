@@ -7,8 +7,10 @@ namespace Broadcast.Sessions;
 /// the sweeper's stop of an ended session's stream must not cross a new session's start of that anchor's stream: a
 /// stop landing just after the start would end the new broadcast, which had counted the stream as its own. The starts
 /// and every check-then-stop (the sweeper's and each session's own stop, see <see cref="AnchorHolders"/>) hold it.
+/// Instances of a host that share sessions need a lock they share too (the Functions app's table lease), which
+/// queues this process's own contenders here first.
 /// </summary>
-public sealed class AnchorStreamLocks
+public sealed class AnchorStreamLocks : IAnchorLocks
 {
     private readonly Dictionary<StreamTarget, Holder> holders = [];
 
@@ -39,6 +41,10 @@ public sealed class AnchorStreamLocks
 
         return holder.NewRelease();
     }
+
+    /// <inheritdoc />
+    async Task<IAsyncDisposable> IAnchorLocks.AcquireAsync(StreamTarget anchor, CancellationToken cancellationToken) =>
+        (IAsyncDisposable)await AcquireAsync(anchor, cancellationToken);
 
     /// <summary>Anchors whose lock is held or awaited.</summary>
     public int Count
@@ -87,7 +93,7 @@ public sealed class AnchorStreamLocks
 
         public IDisposable NewRelease() => new Release(this);
 
-        private sealed class Release(Holder holder) : IDisposable
+        private sealed class Release(Holder holder) : IDisposable, IAsyncDisposable
         {
             private int released;
 
@@ -98,6 +104,12 @@ public sealed class AnchorStreamLocks
                     holder.Semaphore.Release();
                     holder.Owner.Leave(holder);
                 }
+            }
+
+            public ValueTask DisposeAsync()
+            {
+                Dispose();
+                return ValueTask.CompletedTask;
             }
         }
     }

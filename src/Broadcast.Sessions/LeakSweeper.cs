@@ -19,7 +19,7 @@ public sealed class LeakSweeper : IDisposable
     private readonly LeakEntryCache cache;
     private readonly IOrchestrationClient client;
     private readonly IIlvbClient ilvb;
-    private readonly AnchorStreamLocks anchors;
+    private readonly IAnchorLocks anchors;
     private readonly AnchorHolders holders;
     private readonly IOptions<SessionOptions> sessionOptions;
     private readonly IOptions<LeakSweeperOptions> options;
@@ -30,7 +30,7 @@ public sealed class LeakSweeper : IDisposable
 
     /// <summary>Creates the sweeper; it writes through the same <paramref name="cache"/> as the <see cref="LeakTracker"/>.</summary>
     public LeakSweeper(
-        ILeakLedger ledger, LeakEntryCache cache, IOrchestrationClient client, IIlvbClient ilvb, AnchorStreamLocks anchors, AnchorHolders holders,
+        ILeakLedger ledger, LeakEntryCache cache, IOrchestrationClient client, IIlvbClient ilvb, IAnchorLocks anchors, AnchorHolders holders,
         IOptions<SessionOptions> sessionOptions, IOptions<LeakSweeperOptions> options, SessionMetrics sessionMetrics, LeakMetrics leakMetrics, TimeProvider timeProvider,
         ILogger<LeakSweeper> logger)
     {
@@ -140,7 +140,7 @@ public sealed class LeakSweeper : IDisposable
         try
         {
             // Held from the check to the stop's answer: a start of this anchor waits, so it cannot land between them.
-            using var anchor = await anchors.AcquireAsync(new StreamTarget(entry.RoomId, entry.UserId), cancellationToken);
+            await using var anchor = await anchors.AcquireAsync(new StreamTarget(entry.RoomId, entry.UserId), cancellationToken);
             if (await HolderAsync(entry, cancellationToken) is { } holder)
             {
                 await NoteAsync(entry, LeakSweepSteps.Deferred(entry, holder, now), cancellationToken);

@@ -24,6 +24,7 @@ public static class LeakSweeperServiceCollectionExtensions
         services.TryAddSingleton<LeakTracker>();
         services.TryAddSingleton<LeakMetrics>();
         services.TryAddSingleton<AnchorStreamLocks>();
+        services.TryAddSingleton<IAnchorLocks>(sp => sp.GetRequiredService<AnchorStreamLocks>());
         services.TryAddSingleton<AnchorHolders>();
         services.TryAddSingleton<LeakSweeper>();
         services.TryAddSingleton<LeakLedgerReader>();

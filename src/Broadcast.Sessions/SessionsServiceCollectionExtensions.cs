@@ -26,6 +26,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<SessionMetrics>();
         services.TryAddSingleton<AnchorStreamLocks>();
+        services.TryAddSingleton<IAnchorLocks>(sp => sp.GetRequiredService<AnchorStreamLocks>());
         services.TryAddSingleton<AnchorStopGuard>();
         services.TryAddSingleton<SessionService>();
         services.TryAddTransient<BroadcastSessionOrchestrator>();

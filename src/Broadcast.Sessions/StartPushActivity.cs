@@ -10,7 +10,7 @@ namespace Broadcast.Sessions;
 /// the anchor's lock is held throughout, so the sweeper's stop of an older session's stream cannot land after it.
 /// </remarks>
 public sealed class StartPushActivity(
-    IIlvbClient client, LeakTracker leaks, AnchorStreamLocks anchors, SessionMetrics metrics, TimeProvider timeProvider,
+    IIlvbClient client, LeakTracker leaks, IAnchorLocks anchors, SessionMetrics metrics, TimeProvider timeProvider,
     ILogger<StartPushActivity> logger)
     : IActivity<StartPushInput, CallOutcome<StartPushResult>>
 {
@@ -19,7 +19,7 @@ public sealed class StartPushActivity(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        using var anchor = await anchors.AcquireAsync(input.Request.Target, cancellationToken);
+        await using var anchor = await anchors.AcquireAsync(input.Request.Target, cancellationToken);
         await leaks.BeforeStartAsync(context.InstanceId, input.Request, cancellationToken);
         var outcome = await VendorCall.RunAsync(SessionActivities.StartPush, context.InstanceId, input.Attempt,
             ct => client.StartPushAsync(input.Request, ct), metrics, logger, cancellationToken);

@@ -10,7 +10,7 @@ namespace Broadcast.Sessions;
 /// the anchor's lock is held throughout, so the sweeper's stop of an older session's recording cannot land after it.
 /// </remarks>
 public sealed class StartRecordingActivity(
-    IIlvbClient client, LeakTracker leaks, AnchorStreamLocks anchors, SessionMetrics metrics, ILogger<StartRecordingActivity> logger)
+    IIlvbClient client, LeakTracker leaks, IAnchorLocks anchors, SessionMetrics metrics, ILogger<StartRecordingActivity> logger)
     : IActivity<StartRecordingInput, CallOutcome<NoPayload>>
 {
     /// <inheritdoc />
@@ -18,7 +18,7 @@ public sealed class StartRecordingActivity(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        using var anchor = await anchors.AcquireAsync(input.Request.Target, cancellationToken);
+        await using var anchor = await anchors.AcquireAsync(input.Request.Target, cancellationToken);
         await leaks.BeforeStartAsync(context.InstanceId, input.Request, cancellationToken);
         var outcome = await VendorCall.RunAsync(SessionActivities.StartRecording, context.InstanceId, input.Attempt, async ct =>
         {

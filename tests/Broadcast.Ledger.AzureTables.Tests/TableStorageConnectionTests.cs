@@ -57,6 +57,26 @@ public sealed class TableStorageConnectionTests
         Assert.Contains("Ledger:TableName", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("x", "00:01:00", "Ledger:LeaseTableName must be 3 to 63 letters")]
+    [InlineData("LeakLedger", "00:01:00", "Ledger:LeaseTableName must differ from Ledger:TableName")]
+    [InlineData("AnchorLeases", "00:00:04", "Ledger:LeaseDuration must be from 00:00:05 to 01:00:00 (got 00:00:04)")]
+    [InlineData("AnchorLeases", "01:00:01", "Ledger:LeaseDuration must be from 00:00:05 to 01:00:00 (got 01:00:01)")]
+    public void BadLeaseSettings_FailValidation_NamingTheSetting(string leaseTable, string duration, string message)
+    {
+        var options = new TableLeakLedgerOptions
+        {
+            ConnectionString = "UseDevelopmentStorage=true",
+            LeaseTableName = leaseTable,
+            LeaseDuration = TimeSpan.Parse(duration, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var result = new TableLeakLedgerOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(message, result.FailureMessage, StringComparison.Ordinal);
+    }
+
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
 }
