@@ -10,7 +10,7 @@ namespace Broadcast.Ilvb.Simulator;
 /// Reads the standalone simulator's options from configuration (command line <c>--key value</c>,
 /// or environment variables <c>ILVBSIM_key</c>): <c>urls</c>, <c>sdkappid</c>, <c>channelLimit</c>,
 /// <c>responseShape</c>, <c>seedRateTypeKey</c>, <c>certificate</c> (a PFX path),
-/// <c>certificatePassword</c>, <c>requireClientCertificate</c>.
+/// <c>certificatePassword</c>, <c>requireClientCertificate</c>, <c>secretKey</c> (check every usersig with it).
 /// </summary>
 internal static class SimulatorConfiguration
 {
@@ -46,6 +46,11 @@ internal static class SimulatorConfiguration
             options.ResponseShape = Enum.TryParse<ResponseShape>(shape, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
                 : throw new ArgumentException($"responseShape '{shape}' must be Wrapped, Flat or Alternating.");
+        }
+
+        if (configuration["secretKey"] is { Length: > 0 } secretKey)
+        {
+            options.SecretKey = secretKey;
         }
 
         options.SeedRateTypeKey = ReadBool(configuration, "seedRateTypeKey", options.SeedRateTypeKey);

@@ -19,6 +19,13 @@ public sealed class SimulatorOptions
     /// </summary>
     public string? Url { get; set; }
 
+    /// <summary>
+    /// The application's secret key: when set, every request's <c>usersig</c> must be a TLSSigAPIv2 sig made with it,
+    /// issued to the query's <c>identifier</c> for <see cref="SdkAppId"/> and not expired, or the answer is -4 (as the
+    /// vendor's). Null accepts any non-empty sig. A secret: never logged.
+    /// </summary>
+    public string? SecretKey { get; set; }
+
     /// <summary>The number of pushes that may be live at once; null is unlimited. Beyond it a start answers 20101.</summary>
     public int? ChannelLimit { get; set; }
 
@@ -61,6 +68,11 @@ public sealed class SimulatorOptions
         if (SdkAppId == 0)
         {
             throw new ArgumentException("SimulatorOptions.SdkAppId must be a non-zero unsigned 32-bit id.", nameof(SdkAppId));
+        }
+
+        if (SecretKey is { Length: 0 })
+        {
+            throw new ArgumentException("SimulatorOptions.SecretKey must be null (any usersig accepted) or non-empty.", nameof(SecretKey));
         }
 
         if (ChannelLimit is < 0)

@@ -108,6 +108,12 @@ internal sealed class VideorelayEndpoint(SimulatorState state, FaultPlan faults,
             return (WireWriter.HeaderFailure(rawHead, ResultCodes.HeaderVerification, queryError), ResultCodes.HeaderVerification);
         }
 
+        if (options.SecretKey is { } secretKey
+            && UserSigCheck.Problem(query["usersig"].ToString(), query["identifier"].ToString(), secretKey, options.SdkAppId, now) is { } sigError)
+        {
+            return (WireWriter.HeaderFailure(rawHead, ResultCodes.HeaderVerification, "header verification failed: " + sigError), ResultCodes.HeaderVerification);
+        }
+
         if (envelope is null)
         {
             var why = tooLarge ? $"the body exceeds {MaxBodyBytes} bytes" : "the body is not a JSON object";

@@ -158,6 +158,30 @@ public sealed class VendorFaultTests
         host.AssertNothingLeftRunning();
     }
 
+    [Fact]
+    public async Task WithASecretKey_TheHostsOwnUserSigsPassTheSimulatorsCheck_AndARefusedOneFailsTheStartNamingIt()
+    {
+        const string SecretKey = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Ilvb:SecretKey"] = SecretKey });
+        Assert.Equal(SecretKey, host.Simulator.Options.SecretKey);
+
+        var links = await StartJoinedAsync(host, Requests.Session("signed"));
+        await host.WaitForSessionAsync(links.Id, view => view.Status == SessionStatus.Live, "Live");
+        await host.PostAcceptedAsync(links.CancelUrl);
+        Assert.Equal(SessionOutcome.Completed, (await host.WaitForResultAsync(links.Id)).Result!.Outcome);
+
+        // The vendor's key changes under the host: its sigs no longer verify.
+        host.Simulator.Options.SecretKey = "another-key";
+        var refused = await StartJoinedAsync(host, Requests.Session("refused"));
+        var done = await host.WaitForResultAsync(refused.Id);
+
+        Assert.Equal(SessionOutcome.Failed, done.Result!.Outcome);
+        Assert.Contains("header verification failed: the usersig's signature does not match", done.Result.Error!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(-4, done.Result.Error.Code);
+        Assert.DoesNotContain(done.Result.Timeline, entry => entry.Message.Contains(SecretKey, StringComparison.Ordinal));
+        host.AssertNothingLeftRunning();
+    }
+
     private static async Task<SessionLinks> StartJoinedAsync(TestHost host, SessionRequest request)
     {
         host.Simulator.State.JoinUser(request.RoomId, request.UserId);

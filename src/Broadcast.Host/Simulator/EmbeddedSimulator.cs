@@ -13,7 +13,7 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
     /// <summary>The admin account the host calls the simulator as.</summary>
     public const string DevIdentifier = "administrator";
 
-    /// <summary>The UserSig the host sends to the simulator (which does not check it).</summary>
+    /// <summary>The UserSig the host sends to the simulator when no <c>Ilvb:SecretKey</c> is set (the simulator then checks none).</summary>
     public const string DevUserSig = "simulator-dev-usersig";
 
     private readonly Lazy<IlvbSimulator> _simulator;
@@ -31,6 +31,10 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
                 ? appId
                 : SimulatorOptions.DefaultSdkAppId,
             TimeProvider = time,
+            // With a secret key the host signs its own UserSigs; the simulator then checks each one as the vendor would.
+            SecretKey = configuration["Ilvb:SecretKey"] is { Length: > 0 } secretKey && !Broadcast.Ilvb.KeyVaultReference.IsUnresolved(secretKey)
+                ? secretKey
+                : null,
         };
         _simulator = new Lazy<IlvbSimulator>(() => Start(options), LazyThreadSafetyMode.ExecutionAndPublication);
     }
